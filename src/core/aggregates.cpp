@@ -1,0 +1,86 @@
+// Aggregates over the bids of the current set (Evaluator::eval_aggregate): kept apart from the
+// element-wise evaluation because each needs its own pass over the set.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "core/evaluator.hpp"
+
+namespace tl {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double median_of_sorted(const std::vector<double>& v, std::size_t skip = static_cast<std::size_t>(-1)) {
+    const std::size_t n = v.size() - (skip < v.size() ? 1 : 0);
+    if (n == 0) return kNaN;
+    auto nth = [&](std::size_t k) { return v[(skip < v.size() && k >= skip) ? k + 1 : k]; };
+    return n % 2 ? nth(n / 2) : (nth(n / 2 - 1) + nth(n / 2)) / 2;
+}
+}  // namespace
+
+Column Evaluator::eval_aggregate(const Expr& e) {
+    const std::size_t n = members_.size();
+    if (e.func == Func::Count) return Column::constant(static_cast<double>(n));
+    const std::vector<double> x = eval(e.args[0]).expanded(n);
+
+    // Undefined values (missing optional answers) take no part in an aggregate.
+    std::vector<std::size_t> defined;
+    defined.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
+        if (!std::isnan(x[i])) defined.push_back(i);
+    const std::size_t m = defined.size();
+    double lowest = kNaN, highest = kNaN, sum = 0;
+    for (std::size_t i : defined) {
+        lowest = std::isnan(lowest) ? x[i] : std::min(lowest, x[i]);
+        highest = std::isnan(highest) ? x[i] : std::max(highest, x[i]);
+        sum += x[i];
+    }
+
+    switch (e.func) {
+        case Func::Lowest: return Column::constant(lowest);
+        case Func::Highest: return Column::constant(highest);
+        case Func::Sum: return Column::constant(sum);
+        case Func::Mean: return Column::constant(m ? sum / static_cast<double>(m) : kNaN);
+        case Func::Median: {
+            std::vector<double> v;
+            for (std::size_t i : defined) v.push_back(x[i]);
+            std::sort(v.begin(), v.end());
+            return Column::constant(median_of_sorted(v));
+        }
+        case Func::RatioLowest:
+            return map_column(Column::of(x), n, [lowest](double v) { return v == 0 ? kNaN : 100 * lowest / v; });
+        case Func::RatioHighest:
+            return map_column(Column::of(x), n, [highest](double v) { return highest == 0 ? kNaN : 100 * v / highest; });
+        default: break;
+    }
+
+    // "Others" aggregates and neighbours leave out the bid being judged: order the defined
+    // values once and look around each bid's own place.
+    std::vector<std::size_t> order = defined;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+    std::vector<double> sorted(m);
+    std::vector<std::size_t> place(n, static_cast<std::size_t>(-1));
+    for (std::size_t k = 0; k < m; ++k) {
+        sorted[k] = x[order[k]];
+        place[order[k]] = k;
+    }
+    std::vector<double> out(n, kNaN);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t p = place[i];
+        if (p == static_cast<std::size_t>(-1) || m < 2) continue;
+        switch (e.func) {
+            case Func::MeanOthers: out[i] = (sum - x[i]) / static_cast<double>(m - 1); break;
+            case Func::LowestOthers: out[i] = p == 0 ? sorted[1] : sorted[0]; break;
+            case Func::HighestOthers: out[i] = p == m - 1 ? sorted[m - 2] : sorted[m - 1]; break;
+            case Func::MedianOthers: out[i] = median_of_sorted(sorted, p); break;
+            case Func::NextHigher: if (p + 1 < m) out[i] = sorted[p + 1]; break;
+            case Func::NextLower: if (p > 0) out[i] = sorted[p - 1]; break;
+            default: break;
+        }
+    }
+    return Column::of(std::move(out));
+}
+
+}  // namespace tl

@@ -1,0 +1,92 @@
+#pragma once
+/// The checked, typed model of a tender's evaluation rules (what a `.crit` file means). Built by
+/// the language library; read by the engine, the store and the exporters.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/expr.hpp"
+#include "core/field.hpp"
+
+namespace tl {
+
+struct Lot {
+    std::string id;
+    std::string name;
+};
+
+struct TenderInfo {
+    std::string title, title_ru, reference, currency;
+    std::vector<Lot> lots;  ///< empty: the tender is a single lot
+    SourcePos pos;
+};
+
+/// `let id = expr`: a constant when it uses no field (directly or through other lets).
+struct LetDef {
+    std::string id;
+    Expr expr;
+    bool per_bid = false;
+    SourcePos pos;
+};
+
+/// A pass/fail requirement; a bid failing one is inadmissible.
+struct Requirement {
+    std::string id, name, name_ru, description;
+    Expr test;
+    SourcePos pos;
+    const std::string& display_name() const { return name.empty() ? id : name; }
+};
+
+/// eForms BT-539 award criterion type.
+enum class CriterionKind { Price, Cost, Quality };
+const char* criterion_kind_name(CriterionKind k);
+
+enum class WeightKind { Percent, Points };
+
+struct Criterion {
+    std::string id, name, name_ru, description, group;
+    CriterionKind kind = CriterionKind::Quality;
+    double weight = 0;
+    WeightKind weight_kind = WeightKind::Percent;
+    Expr score;
+    std::optional<double> minimum;  ///< gate: bids scoring below are eliminated before later stages
+    double scale_lo = 0, scale_hi = 100;
+    SourcePos pos, weight_pos;
+    const std::string& display_name() const { return name.empty() ? id : name; }
+};
+
+struct Group {
+    std::string id, name, name_ru;
+    SourcePos pos;
+};
+
+/// One link of the tie-break chain.
+struct TieBreak {
+    enum class Kind { Higher, Lower, EarlierSubmission } kind = Kind::EarlierSubmission;
+    Expr expr;  ///< for Higher/Lower; criterion names in it mean that criterion's score
+};
+
+/// A rule that flags (never excludes) abnormally low bids.
+struct AbnormallyLowRule {
+    std::string id, name, name_ru;
+    Expr when;
+    SourcePos pos;
+    const std::string& display_name() const { return name.empty() ? id : name; }
+};
+
+/// Everything the engine needs, with every name resolved to a slot.
+struct CriteriaSet {
+    TenderInfo tender;
+    std::vector<FieldDecl> fields;
+    std::vector<LetDef> lets;  ///< in dependency order: a let only uses earlier lets
+    std::vector<Requirement> requirements;
+    std::vector<Criterion> criteria;
+    std::vector<Group> groups;
+    std::vector<TieBreak> tie_breaks;  ///< always ends with EarlierSubmission
+    std::vector<AbnormallyLowRule> abnormally_low;
+
+    int criterion_index(const std::string& id) const;
+    bool weights_in_points() const;
+};
+
+}  // namespace tl

@@ -1,0 +1,258 @@
+#include "core/evaluator.hpp"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "core/number_format.hpp"
+
+namespace tl {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Comparisons with an undefined value are false: "no flag", "requirement not met".
+double compare(BinOp op, double a, double b) {
+    if (std::isnan(a) || std::isnan(b)) return 0;
+    switch (op) {
+        case BinOp::Lt: return a < b;
+        case BinOp::Le: return a <= b;
+        case BinOp::Gt: return a > b;
+        case BinOp::Ge: return a >= b;
+        case BinOp::Eq: return a == b;
+        case BinOp::Ne: return a != b;
+        default: return 0;
+    }
+}
+}  // namespace
+
+Evaluator::Evaluator(const CriteriaSet& rules, const BidTable& bids, std::vector<int> members)
+    : rules_(rules), bids_(bids), members_(std::move(members)),
+      fields_(bids.fields.size()), lets_(rules.lets.size()), criteria_(rules.criteria.size()) {}
+
+int Evaluator::position_of(int bid) const {
+    for (std::size_t i = 0; i < members_.size(); ++i)
+        if (members_[i] == bid) return static_cast<int>(i);
+    return -1;
+}
+
+void Evaluator::set_criterion_scores(int criterion, std::vector<double> scores) {
+    criteria_.at(static_cast<std::size_t>(criterion)) = Column::of(std::move(scores));
+}
+
+const Column& Evaluator::field_column(int field) {
+    auto& cached = fields_.at(static_cast<std::size_t>(field));
+    if (!cached) {
+        std::vector<double> v(members_.size());
+        for (std::size_t i = 0; i < members_.size(); ++i)
+            v[i] = bids_.bids[static_cast<std::size_t>(members_[i])].values[static_cast<std::size_t>(field)];
+        cached = Column::of(std::move(v));
+    }
+    return *cached;
+}
+
+const Column& Evaluator::let_column(int let) {
+    auto& cached = lets_.at(static_cast<std::size_t>(let));
+    if (!cached) cached = eval(rules_.lets[static_cast<std::size_t>(let)].expr);
+    return *cached;
+}
+
+Column Evaluator::eval(const Expr& e) {
+    const std::size_t n = members_.size();
+    switch (e.kind) {
+        case ExprKind::Number: return Column::constant(e.value);
+        case ExprKind::Bool: return Column::constant(e.boolean ? 1 : 0);
+        case ExprKind::Text: return Column::constant(e.slot);
+        case ExprKind::Name:
+            switch (e.ref) {
+                case RefKind::Field: return field_column(e.slot);
+                case RefKind::Let: return let_column(e.slot);
+                case RefKind::Member: return Column::constant(e.slot);
+                case RefKind::Criterion: {
+                    const auto& c = criteria_.at(static_cast<std::size_t>(e.slot));
+                    if (!c) throw std::logic_error("criterion score used before it was computed: " + e.name);
+                    return *c;
+                }
+                case RefKind::Unresolved: break;
+            }
+            throw std::logic_error("unresolved name reached the engine: " + e.name);
+        case ExprKind::Unary: {
+            Column a = eval(e.args[0]);
+            if (e.un == UnOp::Neg) return map_column(a, n, [](double x) { return -x; });
+            return map_column(a, n, [](double x) { return truthy(x) ? 0.0 : 1.0; });
+        }
+        case ExprKind::Binary: {
+            Column a = eval(e.args[0]);
+            Column b = eval(e.args[1]);
+            switch (e.bin) {
+                case BinOp::Add: return combine(a, b, n, [](double x, double y) { return x + y; });
+                case BinOp::Sub: return combine(a, b, n, [](double x, double y) { return x - y; });
+                case BinOp::Mul: return combine(a, b, n, [](double x, double y) { return x * y; });
+                case BinOp::Div:
+                    // x / 0 is undefined, not infinity: the committee sees "n/a" and a flag.
+                    return combine(a, b, n, [](double x, double y) { return y == 0 ? kNaN : x / y; });
+                case BinOp::And:
+                    return combine(a, b, n, [](double x, double y) { return truthy(x) && truthy(y) ? 1.0 : 0.0; });
+                case BinOp::Or:
+                    return combine(a, b, n, [](double x, double y) { return truthy(x) || truthy(y) ? 1.0 : 0.0; });
+                default: {
+                    const BinOp op = e.bin;
+                    return combine(a, b, n, [op](double x, double y) { return compare(op, x, y); });
+                }
+            }
+        }
+        case ExprKind::If: {
+            Column c = eval(e.args[0]);
+            if (c.is_scalar) return eval(e.args[truthy(c.scalar) ? 1 : 2]);
+            Column t = eval(e.args[1]);
+            Column f = eval(e.args[2]);
+            std::vector<double> out(n);
+            for (std::size_t i = 0; i < n; ++i)
+                out[i] = std::isnan(c.values[i]) ? kNaN : (c.values[i] != 0 ? t.at(i) : f.at(i));
+            return Column::of(std::move(out));
+        }
+        case ExprKind::Call: return eval_call(e);
+        case ExprKind::Arrow:
+        case ExprKind::Else: break;
+    }
+    throw std::logic_error("expression cannot be evaluated on its own");
+}
+
+Column Evaluator::eval_call(const Expr& e) {
+    const std::size_t n = members_.size();
+    if (is_aggregate(e.func)) return eval_aggregate(e);
+    switch (e.func) {
+        case Func::Min:
+        case Func::Max: {
+            Column acc = eval(e.args[0]);
+            const bool is_min = e.func == Func::Min;
+            for (std::size_t k = 1; k < e.args.size(); ++k)
+                acc = combine(acc, eval(e.args[k]), n, [is_min](double x, double y) {
+                    if (std::isnan(x) || std::isnan(y)) return kNaN;
+                    return is_min ? std::min(x, y) : std::max(x, y);
+                });
+            return acc;
+        }
+        case Func::Abs: return map_column(eval(e.args[0]), n, [](double x) { return std::fabs(x); });
+        case Func::Round: {
+            Column digits = e.args.size() > 1 ? eval(e.args[1]) : Column::constant(0);
+            return combine(eval(e.args[0]), digits, n,
+                           [](double x, double d) { return round_half_away(x, static_cast<int>(d)); });
+        }
+        case Func::Clamp: {
+            Column lo = eval(e.args[1]);
+            Column hi = eval(e.args[2]);
+            Column x = eval(e.args[0]);
+            Column low_clamped = combine(x, lo, n, [](double v, double l) { return std::isnan(v) ? v : std::max(v, l); });
+            return combine(low_clamped, hi, n, [](double v, double h) { return std::isnan(v) ? v : std::min(v, h); });
+        }
+        case Func::Linear: return eval_linear(e);
+        case Func::Steps: return eval_steps(e);
+        case Func::Table: return eval_table(e);
+        case Func::Npv: return eval_npv(e);
+        default: break;
+    }
+    throw std::logic_error(std::string("function not implemented in the engine: ") + func_name(e.func));
+}
+
+Column Evaluator::eval_linear(const Expr& e) {
+    const std::size_t n = members_.size();
+    Column x = eval(e.args[0]);
+    std::vector<Column> keys, vals;
+    for (std::size_t k = 1; k < e.args.size(); ++k) {
+        keys.push_back(eval(e.args[k].args[0]));
+        vals.push_back(eval(e.args[k].args[1]));
+    }
+    auto at = [&](std::size_t i) {
+        const double v = x.at(i);
+        if (std::isnan(v)) return kNaN;
+        // Constant beyond the end points: that is the clamping officers expect.
+        if (v <= keys.front().at(i)) return vals.front().at(i);
+        for (std::size_t k = 1; k < keys.size(); ++k) {
+            const double a0 = keys[k - 1].at(i), a1 = keys[k].at(i);
+            if (v <= a1) {
+                const double s0 = vals[k - 1].at(i), s1 = vals[k].at(i);
+                return s0 + (v - a0) * (s1 - s0) / (a1 - a0);
+            }
+        }
+        return vals.back().at(i);
+    };
+    if (x.is_scalar) return Column::constant(at(0));
+    std::vector<double> out(n);
+    for (std::size_t i = 0; i < n; ++i) out[i] = at(i);
+    return Column::of(std::move(out));
+}
+
+Column Evaluator::eval_steps(const Expr& e) {
+    const std::size_t n = members_.size();
+    Column x = eval(e.args[0]);
+    std::vector<double> out(n, kNaN);
+    std::vector<char> done(n, 0);
+    for (std::size_t k = 1; k < e.args.size(); ++k) {
+        const Expr& arm = e.args[k];
+        Column value = eval(arm.args[1]);
+        const bool is_else = arm.args[0].kind == ExprKind::Else;
+        Column key = is_else ? Column::constant(0) : eval(arm.args[0]);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (done[i] || std::isnan(x.at(i))) continue;
+            if (is_else || compare(arm.bin, x.at(i), key.at(i)) != 0) {
+                out[i] = value.at(i);
+                done[i] = 1;
+            }
+        }
+    }
+    return Column::of(std::move(out));
+}
+
+Column Evaluator::eval_table(const Expr& e) {
+    const std::size_t n = members_.size();
+    Column x = eval(e.args[0]);
+    // Arms map a member index (or 0/1 for yes/no) to a value; `else` covers the rest.
+    std::vector<std::pair<double, Column>> arms;
+    std::optional<Column> otherwise;
+    for (std::size_t k = 1; k < e.args.size(); ++k) {
+        const Expr& arm = e.args[k];
+        if (arm.args[0].kind == ExprKind::Else)
+            otherwise = eval(arm.args[1]);
+        else
+            arms.emplace_back(eval(arm.args[0]).scalar, eval(arm.args[1]));
+    }
+    std::vector<double> out(n, kNaN);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double v = x.at(i);
+        if (std::isnan(v)) continue;
+        bool found = false;
+        for (const auto& [key, value] : arms)
+            if (key == v) {
+                out[i] = value.at(i);
+                found = true;
+                break;
+            }
+        if (!found && otherwise) out[i] = otherwise->at(i);
+    }
+    return Column::of(std::move(out));
+}
+
+Column Evaluator::eval_npv(const Expr& e) {
+    const std::size_t n = members_.size();
+    Column amount = eval(e.args[0]);
+    Column years = eval(e.args[1]);
+    Column rate = eval(e.args[2]);
+    Column escalation = e.args.size() > 3 ? eval(e.args[3]) : Column::constant(0);
+    auto npv = [&](std::size_t i) {
+        const double a = amount.at(i), r = rate.at(i), g = escalation.at(i);
+        const double y = years.at(i);
+        if (std::isnan(a) || std::isnan(r) || std::isnan(g) || std::isnan(y) || y < 0) return kNaN;
+        const int whole_years = static_cast<int>(std::floor(y));
+        double sum = 0;
+        for (int t = 1; t <= whole_years; ++t) sum += a * std::pow(1 + g, t - 1) / std::pow(1 + r, t);
+        return sum;
+    };
+    const bool scalar = amount.is_scalar && years.is_scalar && rate.is_scalar && escalation.is_scalar;
+    if (scalar) return Column::constant(npv(0));
+    std::vector<double> out(n);
+    for (std::size_t i = 0; i < n; ++i) out[i] = npv(i);
+    return Column::of(std::move(out));
+}
+
+}  // namespace tl

@@ -1,0 +1,57 @@
+#pragma once
+/// Explanations: every number the tool shows a committee, with the rule, the inputs and the
+/// formula with the values put in.
+#include <string>
+#include <vector>
+
+#include "core/bids.hpp"
+#include "core/criteria.hpp"
+#include "core/evaluator.hpp"
+#include "core/result.hpp"
+
+namespace tl {
+
+/// A score as shown to people: four decimals, half away from zero (`63.8333`).
+std::string format_score(double v);
+
+/// A value of expression `e` for people, in its unit (`12000000 RUB`, `40 %`, `yes`, `B`).
+std::string format_value(const CriteriaSet& rules, const Expr& e, double v);
+
+/// The expression with each input annotated with this bid's value:
+/// `retreaded (25 %) >= 30 %`. `member` is the bid's position in the evaluator's set.
+std::string explain_test(const CriteriaSet& rules, Evaluator& ev, const Expr& e, std::size_t member);
+
+/// The expression with each input replaced by this bid's value: `100 * 11000000 RUB / 12000000 RUB`.
+std::string substitute_values(const CriteriaSet& rules, Evaluator& ev, const Expr& e, std::size_t member);
+
+/// How one criterion's score and contribution of one bid came about.
+struct ScoreExplanation {
+    std::string criterion_id, criterion_name;
+    std::string formula;      ///< the rule as written (canonical printing)
+    std::string inputs;       ///< `price = 12000000 RUB; lowest(price) = 11000000 RUB`
+    std::string with_values;  ///< the formula with the values put in
+    double raw = 0;           ///< the formula's value before clamping to the scale
+    double score = 0;
+    bool clamped = false;
+    double weight = 0;
+    double contribution = 0;
+    std::string contribution_formula;  ///< `91.6667 x 50 % = 45.8333`
+};
+
+/// Everything about one bid: requirements, scores, total, rank, flags.
+struct BidExplanation {
+    std::string bidder, lot;
+    std::vector<std::string> requirement_lines;  ///< one per requirement: pass/fail with values
+    std::vector<ScoreExplanation> scores;
+    std::string total_line, rank_line;
+    std::vector<std::string> flag_lines;
+};
+
+/// Explains bid `outcome` of `lot`. Scores are recomputed over the same set of bids that the
+/// evaluation used (the ranked bids, or the admissible ones for a bid a gate eliminated).
+BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const LotOutcome& lot, const BidOutcome& outcome);
+
+/// A readable multi-line text of an explanation.
+std::string format_explanation(const BidExplanation& x);
+
+}  // namespace tl

@@ -1,0 +1,68 @@
+#include "core/ranking.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace tl {
+
+namespace {
+bool nearly_equal(double a, double b) {
+    return std::fabs(a - b) <= kTotalTolerance * std::max({1.0, std::fabs(a), std::fabs(b)});
+}
+}  // namespace
+
+Ranking rank_bids(const CriteriaSet& rules, const BidTable& bids, Evaluator& ev, const std::vector<double>& totals) {
+    const std::size_t n = totals.size();
+    // Each tie-break becomes a key per bid; "earlier submission" compares the ISO timestamps.
+    std::vector<std::vector<double>> keys;
+    std::vector<TieBreak::Kind> kinds;
+    for (const TieBreak& tb : rules.tie_breaks) {
+        if (tb.kind == TieBreak::Kind::EarlierSubmission) {
+            kinds.push_back(tb.kind);
+            keys.emplace_back();
+            continue;
+        }
+        kinds.push_back(tb.kind);
+        keys.push_back(ev.eval(tb.expr).expanded(n));
+    }
+    auto submitted = [&](std::size_t m) -> const std::string& {
+        return bids.bids[static_cast<std::size_t>(ev.member(m))].submitted;
+    };
+    // <0: a before b, >0: b before a, 0: still equal.
+    auto compare = [&](std::size_t a, std::size_t b) -> int {
+        if (!nearly_equal(totals[a], totals[b])) return totals[a] > totals[b] ? -1 : 1;
+        for (std::size_t k = 0; k < kinds.size(); ++k) {
+            if (kinds[k] == TieBreak::Kind::EarlierSubmission) {
+                const std::string &sa = submitted(a), &sb = submitted(b);
+                if (sa.empty() || sb.empty() || sa == sb) continue;
+                return sa < sb ? -1 : 1;
+            }
+            const double va = keys[k][a], vb = keys[k][b];
+            if (std::isnan(va) || std::isnan(vb) || nearly_equal(va, vb)) continue;
+            const bool a_first = kinds[k] == TieBreak::Kind::Higher ? va > vb : va < vb;
+            return a_first ? -1 : 1;
+        }
+        return 0;
+    };
+    Ranking r;
+    r.order.resize(n);
+    std::iota(r.order.begin(), r.order.end(), 0);
+    // Stable: bids still equal keep file order in listings.
+    std::stable_sort(r.order.begin(), r.order.end(), [&](std::size_t a, std::size_t b) { return compare(a, b) < 0; });
+    r.rank.assign(n, 0);
+    r.tied.assign(n, false);
+    for (std::size_t k = 0; k < n;) {
+        std::size_t end = k + 1;
+        while (end < n && compare(r.order[k], r.order[end]) == 0) ++end;
+        for (std::size_t j = k; j < end; ++j) {
+            r.rank[r.order[j]] = static_cast<int>(k + 1);
+            r.tied[r.order[j]] = end - k > 1;
+        }
+        if (end - k > 1) r.tie_groups.emplace_back(r.order.begin() + static_cast<long>(k), r.order.begin() + static_cast<long>(end));
+        k = end;
+    }
+    return r;
+}
+
+}  // namespace tl

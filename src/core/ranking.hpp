@@ -1,0 +1,28 @@
+#pragma once
+/// Ranking by total with the declared tie-break chain.
+#include <cstddef>
+#include <vector>
+
+#include "core/bids.hpp"
+#include "core/criteria.hpp"
+#include "core/evaluator.hpp"
+
+namespace tl {
+
+struct Ranking {
+    std::vector<int> rank;            ///< per member of the set: 1 = best; equal bids share a rank
+    std::vector<bool> tied;           ///< per member: shares its rank with another bid
+    std::vector<std::size_t> order;   ///< members from best to worst
+    std::vector<std::vector<std::size_t>> tie_groups;  ///< members sharing a rank, in order
+};
+
+/// Totals within this relative distance count as equal: totals reached by different formulas in
+/// double precision can differ in the last bits while being the same number on paper.
+constexpr double kTotalTolerance = 1e-9;
+
+/// Ranks the evaluator's set by `totals` (highest first). Equal totals go through
+/// `rules.tie_breaks` in order; bids equal after the whole chain share a rank ("1, 1, 3").
+/// The evaluator must already hold the criterion scores (tie-breaks may name criteria).
+Ranking rank_bids(const CriteriaSet& rules, const BidTable& bids, Evaluator& ev, const std::vector<double>& totals);
+
+}  // namespace tl

@@ -1,0 +1,51 @@
+#pragma once
+/// What an evaluation produced: per lot, every bid with its admissibility, scores, total, rank
+/// and flags. Every number here can be explained (see explain.hpp).
+#include <string>
+#include <vector>
+
+namespace tl {
+
+/// Why a bid left the evaluation: a failed requirement, or a score under a gate's minimum.
+struct Exclusion {
+    std::string rule_id;    ///< requirement id, or criterion id for a gate
+    std::string rule_name;  ///< display name
+    std::string detail;     ///< the test with the bid's values, e.g. "retreaded (25 %) >= 30 %"
+    bool gate = false;
+};
+
+/// A warning about a ranked bid that the committee must look at (it changes no score).
+struct Flag {
+    std::string rule_id;  ///< abnormally-low rule id, or "undefined_score"
+    std::string rule_name;
+    std::string detail;
+};
+
+struct BidOutcome {
+    int bid = -1;  ///< index into BidTable::bids
+    std::string bidder;
+    bool admissible = false;  ///< met every requirement
+    bool eliminated = false;  ///< admissible but below a gate's minimum
+    std::vector<Exclusion> excluded_because;
+    std::vector<double> scores;         ///< per criterion, on its scale; NaN where not scored
+    std::vector<bool> clamped;          ///< per criterion: the raw score left the scale
+    std::vector<double> contributions;  ///< per criterion: weighted share of the total
+    double total = 0;
+    int rank = 0;  ///< 1 = best; 0 = not ranked
+    bool tied = false;
+    std::vector<Flag> flags;
+    bool ranked() const { return rank > 0; }
+};
+
+struct LotOutcome {
+    std::string lot;       ///< lot id, empty for a single-lot tender
+    std::string lot_name;
+    std::vector<BidOutcome> bids;  ///< ranked bids by rank, then the others in file order
+    std::vector<std::vector<std::string>> ties;  ///< groups of bidders sharing a rank
+};
+
+struct Result {
+    std::vector<LotOutcome> lots;
+};
+
+}  // namespace tl

@@ -1,0 +1,440 @@
+// Checking the items of rule files into the typed CriteriaSet. Order in the file does not matter:
+// declarations are collected first, then everything that uses them is checked.
+#include "lang/check.hpp"
+
+#include <cmath>
+
+#include "lang/suggest.hpp"
+
+namespace tl::lang {
+
+namespace {
+const std::vector<std::string> kNameProps = {"name", "name_ru", "description"};
+
+std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+}  // namespace
+
+bool Checker::claim_id(const std::string& id, const SourcePos& pos, const char* what, bool criterion_space) {
+    static const std::vector<std::string> reserved = {"yes", "no", "true", "false", "else", "total"};
+    for (const auto& r : reserved)
+        if (id == r) {
+            error(pos, "'" + id + "' is a reserved word and cannot name a " + what);
+            return false;
+        }
+    // Criteria live in their own namespace: `criterion price` may score `field price`.
+    auto [it, inserted] = (criterion_space ? criterion_ids_ : ids_).emplace(id, pos);
+    if (!inserted) {
+        error(pos, "'" + id + "' is already declared", {"first declared at " + it->second.file + ":" +
+                                                            std::to_string(it->second.line) + ":" +
+                                                            std::to_string(it->second.col)});
+        return false;
+    }
+    return true;
+}
+
+void Checker::check_properties(const Item& it, const std::vector<std::string>& allowed) {
+    std::map<std::string, SourcePos> seen;
+    for (const Property& p : it.props) {
+        if (p.kind == PropertyKind::Item) {
+            if (it.keyword != "group") error(p.pos, "a criterion can only stand at the top level or inside a group");
+            continue;
+        }
+        if (p.kind == PropertyKind::Lot) {
+            if (it.keyword != "tender") error(p.pos, "lots are declared inside tender { }");
+            continue;
+        }
+        bool known = false;
+        for (const auto& a : allowed) known |= a == p.key;
+        if (!known) {
+            error(p.pos, "'" + p.key + "' is not a property of " + it.keyword + did_you_mean(p.key, allowed),
+                  {"properties of " + it.keyword + ": " + [&] {
+                       std::string s;
+                       for (const auto& a : allowed) s += (s.empty() ? "" : ", ") + a;
+                       return s;
+                   }()});
+            continue;
+        }
+        auto [prev, inserted] = seen.emplace(p.key, p.pos);
+        if (!inserted) error(p.pos, "'" + p.key + "' is given twice", {"first at line " + std::to_string(prev->second.line)});
+    }
+}
+
+std::string Checker::text_of(const Item& it, const char* key) {
+    const Property* p = it.find(key);
+    if (!p) return {};
+    if (p->kind != PropertyKind::Text) {
+        error(p->pos, std::string("'") + key + "' takes a quoted text, e.g. " + key + ": \"...\"");
+        return {};
+    }
+    return p->text;
+}
+
+void Checker::check_tender(const Item& it) {
+    if (!rules_.tender.title.empty() || rules_.tender.pos.known()) {
+        error(it.pos, "a tender has one 'tender { }' block", {"the first is at line " + std::to_string(rules_.tender.pos.line)});
+        return;
+    }
+    check_properties(it, {"title", "title_ru", "reference", "currency", "description"});
+    rules_.tender.pos = it.pos;
+    rules_.tender.title = text_of(it, "title");
+    rules_.tender.title_ru = text_of(it, "title_ru");
+    rules_.tender.reference = text_of(it, "reference");
+    if (const Property* c = it.find("currency")) {
+        if (c->kind != PropertyKind::Expr || c->value.kind != ExprKind::Name || !is_known_currency(c->value.name)) {
+            std::vector<std::string> codes = known_currencies();
+            error(c->pos, "currency must be an ISO code such as RUB or EUR" +
+                              (c->value.kind == ExprKind::Name ? did_you_mean(c->value.name, codes) : std::string()));
+        } else {
+            rules_.tender.currency = c->value.name;
+            currency_known_ = true;
+        }
+    }
+    for (const Property& p : it.props)
+        if (p.kind == PropertyKind::Lot) {
+            for (const auto& l : rules_.tender.lots)
+                if (l.id == p.key) error(p.pos, "lot '" + p.key + "' is declared twice");
+            rules_.tender.lots.push_back({p.key, p.text});
+        }
+}
+
+void Checker::check_field(const Item& it) {
+    if (!claim_id(it.id, it.id_pos, "field")) return;
+    check_properties(it, with(kNameProps, {"evidence", "range", "optional"}));
+    FieldDecl f;
+    f.id = it.id;
+    f.pos = it.id_pos;
+    f.name = text_of(it, "name");
+    f.name_ru = text_of(it, "name_ru");
+    f.description = text_of(it, "description");
+    f.evidence = text_of(it, "evidence");
+    f.optional = it.find("optional") != nullptr;
+    const std::string& t = it.type_name;
+    if (t == "money") {
+        f.type = FieldType::Money;
+        if (!currency_known_) error(it.type_pos, "a money field needs the tender's currency: tender { currency: RUB }");
+        else f.unit = Unit::atom(rules_.tender.currency);
+    } else if (t == "percent") {
+        f.type = FieldType::Percent;
+        f.unit = Unit::percent_unit();
+    } else if (t == "number") {
+        f.type = FieldType::Number;
+    } else if (t == "quantity") {
+        f.type = FieldType::Quantity;
+        std::string bad;
+        auto u = parse_unit(it.type_args.empty() ? "" : it.type_args.front(), &bad);
+        if (!u || u->percent) error(it.type_pos, "unknown unit '" + bad + "' (use percent for shares)");
+        else f.unit = *u;
+    } else if (t == "yesno") {
+        f.type = FieldType::YesNo;
+    } else if (t == "enum") {
+        f.type = FieldType::Enum;
+        f.members = it.type_args;
+        for (std::size_t i = 0; i < f.members.size(); ++i)
+            for (std::size_t j = 0; j < i; ++j)
+                if (f.members[i] == f.members[j]) error(it.type_pos, "enum member '" + f.members[i] + "' is listed twice");
+    } else if (t == "text") {
+        f.type = FieldType::Text;
+    } else if (t == "date") {
+        f.type = FieldType::Date;
+    } else {
+        error(it.type_pos, "unknown type '" + t + "'" +
+                               did_you_mean(t, {"money", "percent", "number", "quantity", "yesno", "enum", "text", "date"}) +
+                               " (types: money, percent, number, quantity(unit), yesno, enum(...), text, date)");
+    }
+    if (const Property* r = it.find("range")) {
+        Expr lo = r->value, hi = r->high;
+        if (r->kind != PropertyKind::Range) {
+            error(r->pos, "a range is written 'range: 0 .. 100'");
+        } else {
+            auto l = constant_value(lo, "a range"), h = constant_value(hi, "a range");
+            // Bare numbers are in the field's own unit (a bare 40 on a percent field is 40 %, as
+            // in the bids file); a written unit must be the field's.
+            for (Expr* end : {&lo, &hi}) {
+                auto& value = end == &lo ? l : h;
+                if (!value) continue;
+                if (end->kind == ExprKind::Number && end->unit_text.empty()) {
+                    if (f.type == FieldType::Percent) *value /= 100;
+                    continue;
+                }
+                if (!end->unit.same_dimension(f.unit) || (f.type == FieldType::Percent && !end->unit.percent)) {
+                    error(end->pos, "the range of '" + f.id + "' must be in " +
+                                        (f.unit.to_string().empty() ? std::string("plain numbers") : f.unit.to_string()));
+                    value.reset();
+                }
+            }
+            if (l && h) {
+                if (*h < *l) error(r->pos, "the range's upper end is below its lower end");
+                f.range_lo = *l;
+                f.range_hi = *h;
+            }
+        }
+    }
+    rules_.fields.push_back(f);
+}
+
+void Checker::declare_let(const Item& it) {
+    if (!claim_id(it.id, it.id_pos, "let")) return;
+    PendingLet p;
+    p.item = &it;
+    p.expr = it.props.front().value;
+    let_index_[it.id] = static_cast<int>(lets_.size());
+    lets_.push_back(std::move(p));
+}
+
+bool Checker::type_let(int index) {
+    PendingLet& p = lets_[static_cast<std::size_t>(index)];
+    switch (p.state) {
+        case PendingLet::State::Done: return true;
+        case PendingLet::State::Failed: return false;
+        case PendingLet::State::Typing:
+            error(p.item->id_pos, "'" + p.item->id + "' is defined in terms of itself");
+            p.state = PendingLet::State::Failed;
+            return false;
+        case PendingLet::State::Todo: break;
+    }
+    p.state = PendingLet::State::Typing;
+    ExprContext ctx;
+    ctx.where = "in a let";
+    ExprFacts facts;
+    // `lets_` does not grow while typing, so `p` stays valid across the recursion.
+    if (!type_expr(p.expr, ctx, facts)) {
+        if (p.state != PendingLet::State::Failed) p.state = PendingLet::State::Failed;
+        return false;
+    }
+    if (p.state == PendingLet::State::Failed) return false;
+    p.facts = facts;
+    p.final_slot = static_cast<int>(rules_.lets.size());
+    rules_.lets.push_back({p.item->id, p.expr, facts.uses_bids || facts.uses_aggregate, p.item->id_pos});
+    p.state = PendingLet::State::Done;
+    return true;
+}
+
+void Checker::check_requirement(const Item& it) {
+    if (!claim_id(it.id, it.id_pos, "requirement")) return;
+    check_properties(it, with(kNameProps, {"test"}));
+    Requirement r;
+    r.id = it.id;
+    r.pos = it.id_pos;
+    r.name = text_of(it, "name");
+    r.name_ru = text_of(it, "name_ru");
+    r.description = text_of(it, "description");
+    const Property* test = it.find("test");
+    if (!test) {
+        error(it.id_pos, "requirement '" + it.id + "' has no 'test: condition'");
+        return;
+    }
+    r.test = test->value;
+    ExprContext ctx;
+    ctx.aggregates = false;
+    ctx.where = "in a requirement (requirements are checked bid by bid)";
+    ExprFacts facts;
+    if (!type_expr(r.test, ctx, facts)) return;
+    if (r.test.type != ValueKind::Bool) {
+        error(r.test.pos, "a requirement's test must be a yes/no condition, e.g. recycled >= 30 %");
+        return;
+    }
+    rules_.requirements.push_back(std::move(r));
+}
+
+void Checker::check_criterion(const Item& it, const std::string& group) {
+    check_properties(it, with(kNameProps, {"kind", "weight", "score", "minimum", "scale"}));
+    Criterion c;
+    c.id = it.id;
+    c.pos = it.id_pos;
+    c.group = group;
+    c.name = text_of(it, "name");
+    c.name_ru = text_of(it, "name_ru");
+    c.description = text_of(it, "description");
+    if (const Property* k = it.find("kind")) {
+        const std::string kind = k->value.kind == ExprKind::Name ? k->value.name : "";
+        if (kind == "price") c.kind = CriterionKind::Price;
+        else if (kind == "cost") c.kind = CriterionKind::Cost;
+        else if (kind == "quality") c.kind = CriterionKind::Quality;
+        else error(k->pos, "kind is price, cost or quality (eForms BT-539)" + did_you_mean(kind, {"price", "cost", "quality"}));
+    }
+    if (const Property* s = it.find("scale")) {
+        Expr lo = s->value, hi = s->high;
+        if (s->kind != PropertyKind::Range) error(s->pos, "scale is written 'scale: 0 .. 10'");
+        else {
+            auto l = constant_value(lo, "the scale"), h = constant_value(hi, "the scale");
+            if (l && h) {
+                if (*h <= *l) error(s->pos, "the top of the scale must be above its bottom");
+                else { c.scale_lo = *l; c.scale_hi = *h; }
+            }
+        }
+    }
+    const Property* w = it.find("weight");
+    if (!w) error(it.id_pos, "criterion '" + it.id + "' has no weight (weight: 30 % or weight: 30 points)");
+    else if (w->kind != PropertyKind::Expr || w->value.kind != ExprKind::Number ||
+             (w->value.unit_text != "%" && w->value.unit_text != "points"))
+        error(w->pos, "a weight is written as a percent (weight: 30 %) or as points (weight: 30 points)");
+    else {
+        c.weight = w->value.number;
+        c.weight_kind = w->value.unit_text == "%" ? WeightKind::Percent : WeightKind::Points;
+        c.weight_pos = w->value.pos;
+        if (c.weight <= 0) error(w->value.pos, "a weight must be above zero");
+    }
+    if (const Property* m = it.find("minimum")) {
+        Expr e = m->value;
+        if (auto v = constant_value(e, "a minimum score")) {
+            if (*v < c.scale_lo || *v > c.scale_hi)
+                error(m->pos, "the minimum score must lie on the criterion's scale");
+            c.minimum = *v;
+        }
+    }
+    const Property* s = it.find("score");
+    if (!s) {
+        error(it.id_pos, "criterion '" + it.id + "' has no 'score: formula'");
+        return;
+    }
+    c.score = s->value;
+    ExprContext ctx;
+    ctx.where = "in a score";
+    ExprFacts facts;
+    if (!type_expr(c.score, ctx, facts)) return;
+    if (c.score.type != ValueKind::Number || !c.score.unit.dimensionless() || c.score.unit.percent) {
+        error(c.score.pos, "a score must be a plain number (points on the criterion's scale), but this is " +
+                               (c.score.type == ValueKind::Number
+                                    ? (c.score.unit.percent ? std::string("a percent") : c.score.unit.to_string())
+                                    : std::string("not a number")));
+        return;
+    }
+    rules_.criteria.push_back(std::move(c));
+}
+
+void Checker::check_group(const Item& it) {
+    if (!claim_id(it.id, it.id_pos, "group", true)) return;
+    check_properties(it, kNameProps);
+    rules_.groups.push_back({it.id, text_of(it, "name"), text_of(it, "name_ru"), it.id_pos});
+    for (const Property& p : it.props)
+        if (p.kind == PropertyKind::Item) check_criterion(p.item.front(), it.id);
+}
+
+void Checker::check_tie_break(const Item& it) {
+    if (!rules_.tie_breaks.empty()) {
+        error(it.pos, "a tender has one tie_break chain");
+        return;
+    }
+    for (const Property& p : it.props) {
+        const Expr& e = p.value;
+        if (e.kind == ExprKind::Name && e.name == "earlier_submission") {
+            rules_.tie_breaks.push_back({TieBreak::Kind::EarlierSubmission, {}});
+            continue;
+        }
+        if (e.kind == ExprKind::Call && (e.name == "higher" || e.name == "lower") && e.args.size() == 1) {
+            TieBreak tb;
+            tb.kind = e.name == "higher" ? TieBreak::Kind::Higher : TieBreak::Kind::Lower;
+            tb.expr = e.args.front();
+            ExprContext ctx;
+            ctx.criteria = true;
+            ctx.where = "in a tie-break";
+            ExprFacts facts;
+            if (!type_expr(tb.expr, ctx, facts)) continue;
+            if (tb.expr.type != ValueKind::Number && tb.expr.type != ValueKind::Date) {
+                error(tb.expr.pos, "a tie-break compares numbers or dates");
+                continue;
+            }
+            rules_.tie_breaks.push_back(std::move(tb));
+            continue;
+        }
+        error(e.pos, "a tie-break is higher(value), lower(value) or earlier_submission");
+    }
+    bool has_submission = false;
+    for (const auto& tb : rules_.tie_breaks) has_submission |= tb.kind == TieBreak::Kind::EarlierSubmission;
+    if (!has_submission) rules_.tie_breaks.push_back({TieBreak::Kind::EarlierSubmission, {}});
+}
+
+void Checker::check_abnormally_low(const Item& it) {
+    if (!claim_id(it.id, it.id_pos, "abnormally_low rule")) return;
+    check_properties(it, with(kNameProps, {"when"}));
+    AbnormallyLowRule r;
+    r.id = it.id;
+    r.pos = it.id_pos;
+    r.name = text_of(it, "name");
+    r.name_ru = text_of(it, "name_ru");
+    const Property* w = it.find("when");
+    if (!w) {
+        error(it.id_pos, "abnormally_low '" + it.id + "' has no 'when: condition'");
+        return;
+    }
+    r.when = w->value;
+    ExprContext ctx;
+    ctx.criteria = true;
+    ctx.where = "in an abnormally-low rule";
+    ExprFacts facts;
+    if (!type_expr(r.when, ctx, facts)) return;
+    if (r.when.type != ValueKind::Bool) {
+        error(r.when.pos, "'when' must be a yes/no condition");
+        return;
+    }
+    rules_.abnormally_low.push_back(std::move(r));
+}
+
+void Checker::check_weights() {
+    if (rules_.criteria.empty()) return;
+    const Criterion& first = rules_.criteria.front();
+    double sum = 0;
+    std::vector<std::string> notes;
+    for (const auto& c : rules_.criteria) {
+        if (c.weight_kind != first.weight_kind) {
+            error(c.weight_pos, "all weights must be percents or all points; '" + first.id + "' uses " +
+                                    (first.weight_kind == WeightKind::Percent ? "percent" : "points"));
+            return;
+        }
+        sum += c.weight;
+        notes.push_back(c.id + ": " + exact_number_text(c.weight) + " % at line " + std::to_string(c.weight_pos.line));
+    }
+    if (first.weight_kind == WeightKind::Percent && std::fabs(sum - 100) > 1e-9) {
+        const double miss = 100 - sum;
+        error(first.weight_pos,
+              "weights sum to " + exact_number_text(sum) + " %, " + exact_number_text(std::fabs(miss)) + " % " +
+                  (miss > 0 ? "short of" : "over") + " 100 %",
+              notes);
+    }
+}
+
+CriteriaSet Checker::check(const std::vector<const Item*>& items) {
+    // Pass 1: declarations that others refer to.
+    for (const Item* it : items)
+        if (it->keyword == "tender") check_tender(*it);
+    for (const Item* it : items) {
+        if (it->keyword == "field") check_field(*it);
+        else if (it->keyword == "let") declare_let(*it);
+    }
+    int index = 0;
+    for (const Item* it : items) {
+        auto note_criterion = [&](const Item& c) {
+            if (claim_id(c.id, c.id_pos, "criterion", true)) criterion_index_[c.id] = index;
+            ++index;
+        };
+        if (it->keyword == "criterion") note_criterion(*it);
+        if (it->keyword == "group")
+            for (const Property& p : it->props)
+                if (p.kind == PropertyKind::Item) note_criterion(p.item.front());
+    }
+    for (std::size_t i = 0; i < lets_.size(); ++i) type_let(static_cast<int>(i));
+    // Pass 2: everything that uses them.
+    for (const Item* it : items) {
+        if (it->keyword == "requirement") check_requirement(*it);
+        else if (it->keyword == "criterion") check_criterion(*it, "");
+        else if (it->keyword == "group") check_group(*it);
+    }
+    // Criterion indices were handed out before checking; they stay right only if all passed.
+    for (std::size_t i = 0; i < rules_.criteria.size(); ++i) criterion_index_[rules_.criteria[i].id] = static_cast<int>(i);
+    for (const Item* it : items) {
+        if (it->keyword == "tie_break") check_tie_break(*it);
+        else if (it->keyword == "abnormally_low") check_abnormally_low(*it);
+    }
+    if (rules_.tie_breaks.empty()) rules_.tie_breaks.push_back({TieBreak::Kind::EarlierSubmission, {}});
+    check_weights();
+    if (!has_errors(diags_)) {
+        warn_unused_fields();
+        warn_unreachable_maximum();
+    }
+    return std::move(rules_);
+}
+
+}  // namespace tl::lang

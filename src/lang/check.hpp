@@ -1,0 +1,91 @@
+#pragma once
+// Internal to src/lang: the checker turns parsed items into the typed CriteriaSet, resolving names
+// to slots, checking types and units, and reporting every problem with its place.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/criteria.hpp"
+#include "lang/syntax.hpp"
+
+namespace tl::lang {
+
+/// Where an expression stands decides what it may use.
+struct ExprContext {
+    bool aggregates = true;    ///< lowest(), mean()... (not in requirements)
+    bool per_bid = true;       ///< fields and per-bid lets (not in constants such as weights)
+    bool criteria = false;     ///< criterion names mean their scores (tie-break chains)
+    const char* where = "";    ///< for messages: "in a requirement"
+};
+
+/// What checking an expression found out besides its type.
+struct ExprFacts {
+    bool uses_bids = false;       ///< depends on a field (directly or through lets)
+    bool uses_aggregate = false;  ///< depends on the set of bids
+};
+
+class Checker {
+public:
+    Checker(Diagnostics& diagnostics, const std::map<std::string, std::string>& texts)
+        : diags_(diagnostics), texts_(texts) {}
+
+    /// Checks the items of all files (imports already spliced in, in order).
+    CriteriaSet check(const std::vector<const Item*>& items);
+
+    // --- expressions (check_expr.cpp) ---
+    /// Resolves and types `e`; returns false after reporting when it is not usable.
+    bool type_expr(Expr& e, const ExprContext& ctx, ExprFacts& facts);
+    /// Value of an expression that must be constant (weights, ranges, minimums).
+    std::optional<double> constant_value(Expr& e, const char* what);
+
+    void error(const SourcePos& pos, const std::string& message, std::vector<std::string> notes = {});
+    void warning(const SourcePos& pos, const std::string& message);
+
+private:
+    void check_tender(const Item& it);
+    void check_field(const Item& it);
+    void declare_let(const Item& it);
+    void check_requirement(const Item& it);
+    void check_criterion(const Item& it, const std::string& group);
+    void check_group(const Item& it);
+    void check_tie_break(const Item& it);
+    void check_abnormally_low(const Item& it);
+    void check_weights();
+    void warn_unused_fields();
+    void warn_unreachable_maximum();
+    bool claim_id(const std::string& id, const SourcePos& pos, const char* what, bool criterion_space = false);
+    void check_properties(const Item& it, const std::vector<std::string>& allowed);
+    std::string text_of(const Item& it, const char* key);
+
+    bool type_name(Expr& e, const ExprContext& ctx, ExprFacts& facts);
+    bool type_call(Expr& e, const ExprContext& ctx, ExprFacts& facts);
+    bool type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts);
+    bool type_arrows(Expr& e, const ExprContext& ctx, ExprFacts& facts);
+    bool type_let(int pending_index);
+    bool resolve_member(Expr& e, int enum_field);
+    bool literal_unit(Expr& e);
+    void mark_used(const Expr& e);
+
+    Diagnostics& diags_;
+    const std::map<std::string, std::string>& texts_;  // file -> text, for source lines
+    CriteriaSet rules_;
+    std::map<std::string, SourcePos> ids_;            // fields, lets, requirements, rules
+    std::map<std::string, SourcePos> criterion_ids_;  // criteria and groups: their own namespace
+
+    struct PendingLet {
+        const Item* item;
+        Expr expr;
+        enum class State { Todo, Typing, Done, Failed } state = State::Todo;
+        int final_slot = -1;
+        ExprFacts facts;
+    };
+    std::vector<PendingLet> lets_;
+    std::map<std::string, int> let_index_;
+    std::set<int> used_fields_;
+    std::map<std::string, int> criterion_index_;
+    bool currency_known_ = false;
+};
+
+}  // namespace tl::lang

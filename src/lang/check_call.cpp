@@ -1,0 +1,238 @@
+// Checking function calls: arity, argument types and units, and the arms of linear/steps/table.
+#include <cmath>
+#include <vector>
+
+#include "lang/check.hpp"
+#include "lang/suggest.hpp"
+
+namespace tl::lang {
+
+namespace {
+
+struct Arity {
+    Func func;
+    int min_args, max_args;  // -1: any number
+};
+constexpr Arity kArity[] = {
+    {Func::Min, 2, -1}, {Func::Max, 2, -1}, {Func::Abs, 1, 1}, {Func::Round, 1, 2}, {Func::Clamp, 3, 3},
+    {Func::Linear, 3, -1}, {Func::Steps, 2, -1}, {Func::Table, 2, -1}, {Func::RatioLowest, 1, 1},
+    {Func::RatioHighest, 1, 1}, {Func::Npv, 3, 4}, {Func::Lowest, 1, 1}, {Func::Highest, 1, 1},
+    {Func::Mean, 1, 1}, {Func::Median, 1, 1}, {Func::Sum, 1, 1}, {Func::Count, 0, 0},
+    {Func::LowestOthers, 1, 1}, {Func::HighestOthers, 1, 1}, {Func::MeanOthers, 1, 1},
+    {Func::MedianOthers, 1, 1}, {Func::NextHigher, 1, 1}, {Func::NextLower, 1, 1},
+};
+
+std::string unit_words(const Unit& u) {
+    const std::string s = u.to_string();
+    return s.empty() ? "a plain number" : s;
+}
+
+bool uses_arrows(Func f) { return f == Func::Linear || f == Func::Steps || f == Func::Table; }
+
+}  // namespace
+
+bool Checker::type_call(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
+    if (e.func == Func::Unknown) {
+        std::vector<std::string> names;
+        for (const auto& a : kArity) names.push_back(func_name(a.func));
+        error(e.pos, "unknown function '" + e.name + "'" + did_you_mean(e.name, names));
+        return false;
+    }
+    const int n = static_cast<int>(e.args.size());
+    for (const auto& a : kArity) {
+        if (a.func != e.func) continue;
+        if (n < a.min_args || (a.max_args >= 0 && n > a.max_args)) {
+            std::string want = a.max_args < 0 ? "at least " + std::to_string(a.min_args)
+                               : a.min_args == a.max_args ? std::to_string(a.min_args)
+                                                          : std::to_string(a.min_args) + " or " + std::to_string(a.max_args);
+            error(e.pos, "'" + e.name + "' takes " + want + " argument" + (want == "1" ? "" : "s") + ", not " + std::to_string(n));
+            return false;
+        }
+    }
+    if (is_aggregate(e.func)) {
+        if (!ctx.aggregates) {
+            error(e.pos, "'" + e.name + "' ranges over several bids; it is not allowed " + ctx.where);
+            return false;
+        }
+        facts.uses_aggregate = true;
+    }
+    if (uses_arrows(e.func)) return type_arrows(e, ctx, facts);
+    for (std::size_t i = 0; i < e.args.size(); ++i) {
+        if (e.args[i].kind == ExprKind::Arrow) {
+            error(e.args[i].pos, "'->' arms belong in linear(...), steps(...) or table(...)");
+            return false;
+        }
+        if (!type_expr(e.args[i], ctx, facts)) return false;
+        if (e.args[i].type != ValueKind::Number) {
+            error(e.args[i].pos, "'" + e.name + "' needs numbers");
+            return false;
+        }
+    }
+    e.type = ValueKind::Number;
+    switch (e.func) {
+        case Func::Min: case Func::Max: case Func::Clamp: {
+            e.unit = e.args[0].unit;
+            for (const auto& a : e.args) {
+                if (!a.unit.same_dimension(e.unit)) {
+                    error(a.pos, "'" + e.name + "' needs the same unit throughout: this is " + unit_words(a.unit) +
+                                     ", the first argument is " + unit_words(e.unit));
+                    return false;
+                }
+                e.unit.percent = e.unit.percent && (a.unit.percent || a.number == 0);
+            }
+            return true;
+        }
+        case Func::Abs: e.unit = e.args[0].unit; return true;
+        case Func::Round:
+            e.unit = e.args[0].unit;
+            if (e.args.size() > 1 && (e.args[1].kind != ExprKind::Number || e.args[1].number != std::floor(e.args[1].number))) {
+                error(e.args[1].pos, "the number of decimals must be a whole number written out, e.g. round(x, 2)");
+                return false;
+            }
+            return true;
+        case Func::RatioLowest: case Func::RatioHighest: e.unit = Unit::plain(); return true;
+        case Func::Count: e.unit = Unit::plain(); return true;
+        case Func::Npv: {
+            const Expr& years = e.args[1];
+            if (!(years.unit.dimensionless() || years.unit == Unit::atom("years"))) {
+                error(years.pos, "the number of years must be a plain number or in years, not " + unit_words(years.unit));
+                return false;
+            }
+            for (std::size_t i = 2; i < e.args.size(); ++i)
+                if (!e.args[i].unit.dimensionless()) {
+                    error(e.args[i].pos, "a rate must be a percent or a plain number, not " + unit_words(e.args[i].unit));
+                    return false;
+                }
+            e.unit = e.args[0].unit;
+            e.unit.percent = false;
+            return true;
+        }
+        default:  // aggregates keep the unit of what they aggregate
+            e.unit = e.args[0].unit;
+            return true;
+    }
+}
+
+bool Checker::type_arrows(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
+    Expr& subject = e.args[0];
+    if (subject.kind == ExprKind::Arrow) {
+        error(subject.pos, "the first argument of '" + e.name + "' is the value to score, e.g. " + e.name + "(warranty, ...)");
+        return false;
+    }
+    if (!type_expr(subject, ctx, facts)) return false;
+    const bool is_table = e.func == Func::Table;
+    if (is_table && subject.type != ValueKind::Enum && subject.type != ValueKind::Bool) {
+        error(subject.pos, "table(...) maps an enum or yes/no value; for numbers use steps(...) or linear(...)");
+        return false;
+    }
+    if (!is_table && subject.type != ValueKind::Number) {
+        error(subject.pos, "'" + e.name + "' needs a number to score");
+        return false;
+    }
+    const Expr* first_value = nullptr;
+    std::vector<bool> covered;
+    if (is_table) covered.assign(subject.type == ValueKind::Bool ? 2 : rules_.fields[static_cast<std::size_t>(subject.enum_field)].members.size(), false);
+    bool has_else = false;
+    double previous_key = -INFINITY;
+    for (std::size_t i = 1; i < e.args.size(); ++i) {
+        Expr& arm = e.args[i];
+        if (arm.kind != ExprKind::Arrow || arm.args.size() != 2) {
+            error(arm.pos, "'" + e.name + "' expects arms 'key -> value' after its first argument");
+            return false;
+        }
+        if (has_else) {
+            error(arm.pos, "'else' must be the last arm");
+            return false;
+        }
+        Expr& key = arm.args[0];
+        Expr& value = arm.args[1];
+        if (!type_expr(value, ctx, facts)) return false;
+        if (value.type != ValueKind::Number) {
+            error(value.pos, "the value of an arm must be a number");
+            return false;
+        }
+        if (first_value && !first_value->unit.same_dimension(value.unit)) {
+            error(value.pos, "all arms must give the same unit: this gives " + unit_words(value.unit) + ", the first gives " +
+                                 unit_words(first_value->unit));
+            return false;
+        }
+        if (!first_value) first_value = &value;
+        if (key.kind == ExprKind::Else) {
+            if (e.func == Func::Linear) {
+                error(key.pos, "linear(...) has no 'else': it is constant beyond its end points");
+                return false;
+            }
+            has_else = true;
+            continue;
+        }
+        if (e.func == Func::Steps && arm.bin == BinOp::None) {
+            error(arm.pos, "each arm of steps(...) starts with a comparison, e.g. '>= 4 years -> 100'");
+            return false;
+        }
+        if (e.func != Func::Steps && arm.bin != BinOp::None) {
+            error(arm.pos, "comparisons belong in steps(...); " + e.name + "(...) arms are 'key -> value'");
+            return false;
+        }
+        if (is_table) {
+            if (subject.type == ValueKind::Bool) {
+                if (!type_expr(key, ctx, facts) || key.kind != ExprKind::Bool) {
+                    error(key.pos, "the keys of a yes/no table are yes and no");
+                    return false;
+                }
+                key.value = key.boolean ? 1 : 0;
+                key.slot = key.boolean ? 1 : 0;
+            } else if (!resolve_member(key, subject.enum_field)) {
+                const FieldDecl& f = rules_.fields[static_cast<std::size_t>(subject.enum_field)];
+                error(key.pos, "'" + key.name + "' is not a member of " + f.id + did_you_mean(key.name, f.members));
+                return false;
+            }
+            const auto k = static_cast<std::size_t>(key.slot);
+            if (covered[k]) {
+                error(key.pos, "'" + print_expr(key) + "' has two arms");
+                return false;
+            }
+            covered[k] = true;
+            continue;
+        }
+        if (!type_expr(key, ctx, facts)) return false;
+        if (key.type != ValueKind::Number || !key.unit.same_dimension(subject.unit) ||
+            (subject.unit.percent && !key.unit.percent && key.kind == ExprKind::Number && key.number != 0)) {
+            error(key.pos, "this key is " + unit_words(key.unit) + " but '" + print_expr(subject) + "' is " +
+                               unit_words(subject.unit) +
+                               (subject.unit.percent ? " (write e.g. " + exact_number_text(key.number) + " %)" : ""));
+            return false;
+        }
+        if (e.func == Func::Linear && key.kind == ExprKind::Number) {
+            if (key.value <= previous_key) {
+                error(key.pos, "the points of linear(...) must increase from left to right");
+                return false;
+            }
+            previous_key = key.value;
+        }
+    }
+    if (e.func == Func::Steps && !has_else) {
+        error(e.pos, "steps(...) needs a last arm 'else -> value' for bids that meet no step");
+        return false;
+    }
+    if (is_table && !has_else) {
+        std::string missing;
+        for (std::size_t k = 0; k < covered.size(); ++k)
+            if (!covered[k])
+                missing += (missing.empty() ? "" : ", ") +
+                           (subject.type == ValueKind::Bool ? std::string(k ? "yes" : "no")
+                                                            : rules_.fields[static_cast<std::size_t>(subject.enum_field)].members[k]);
+        if (!missing.empty()) {
+            error(e.pos, "table(...) has no arm for " + missing + " (add the arms or 'else -> value')");
+            return false;
+        }
+    }
+    if (e.func == Func::Linear && e.args.size() < 3) {
+        error(e.pos, "linear(...) needs at least two points");
+        return false;
+    }
+    e.type = ValueKind::Number;
+    e.unit = first_value ? first_value->unit : Unit::plain();
+    return true;
+}
+
+}  // namespace tl::lang

@@ -1,0 +1,356 @@
+// Type and unit checking of expressions: resolves names to slots so the engine never looks a name
+// up, and catches `price + mass` or `retreaded >= 30` before a committee sees a number.
+#include <cmath>
+
+#include "core/evaluator.hpp"
+#include "lang/check.hpp"
+#include "lang/suggest.hpp"
+
+namespace tl::lang {
+
+namespace {
+
+std::string unit_words(const Unit& u) {
+    const std::string s = u.to_string();
+    return s.empty() ? "a plain number" : s;
+}
+
+const char* kind_words(ValueKind k) {
+    switch (k) {
+        case ValueKind::Number: return "a number";
+        case ValueKind::Bool: return "a yes/no condition";
+        case ValueKind::Enum: return "an enum value";
+        case ValueKind::Text: return "text";
+        case ValueKind::Date: return "a date";
+    }
+    return "a value";
+}
+
+bool is_bare_literal(const Expr& e) { return e.kind == ExprKind::Number && e.unit_text.empty(); }
+
+bool is_comparison(BinOp op) {
+    return op == BinOp::Lt || op == BinOp::Le || op == BinOp::Gt || op == BinOp::Ge || op == BinOp::Eq || op == BinOp::Ne;
+}
+
+}  // namespace
+
+void Checker::error(const SourcePos& pos, const std::string& message, std::vector<std::string> notes) {
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.pos = pos;
+    d.message = message;
+    d.notes = std::move(notes);
+    auto it = texts_.find(pos.file);
+    if (it != texts_.end() && pos.known()) d.source_line = source_line(it->second, pos.line);
+    diags_.push_back(std::move(d));
+}
+
+void Checker::warning(const SourcePos& pos, const std::string& message) {
+    error(pos, message);
+    diags_.back().severity = Severity::Warning;
+}
+
+void Checker::mark_used(const Expr& e) {
+    if (e.kind == ExprKind::Name && e.ref == RefKind::Field) used_fields_.insert(e.slot);
+    for (const auto& a : e.args) mark_used(a);
+}
+
+bool Checker::literal_unit(Expr& e) {
+    e.type = ValueKind::Number;
+    e.value = e.number;
+    if (e.unit_text.empty()) {
+        e.unit = Unit::plain();
+        return true;
+    }
+    if (e.unit_text == "points") {
+        error(e.pos, "'points' is only for weights (weight: 30 points)");
+        return false;
+    }
+    std::string bad;
+    auto u = parse_unit(e.unit_text, &bad);
+    if (!u) {
+        error(e.pos, "unknown unit '" + bad + "'");
+        return false;
+    }
+    if (u->percent) e.value = e.number / 100;
+    for (const auto& [atom, exp] : u->atoms) {
+        if (is_known_currency(atom) && currency_known_ && atom != rules_.tender.currency) {
+            error(e.pos, "this tender's currency is " + rules_.tender.currency + ", not " + atom);
+            return false;
+        }
+    }
+    e.unit = *u;
+    return true;
+}
+
+bool Checker::resolve_member(Expr& e, int enum_field) {
+    if (e.kind != ExprKind::Name && e.kind != ExprKind::Text) return false;
+    const FieldDecl& f = rules_.fields[static_cast<std::size_t>(enum_field)];
+    for (std::size_t i = 0; i < f.members.size(); ++i)
+        if (f.members[i] == e.name) {
+            e.ref = RefKind::Member;
+            e.slot = static_cast<int>(i);
+            e.type = ValueKind::Enum;
+            e.enum_field = enum_field;
+            e.value = static_cast<double>(i);
+            return true;
+        }
+    return false;
+}
+
+bool Checker::type_name(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
+    if (e.name == "yes" || e.name == "true" || e.name == "no" || e.name == "false") {
+        e.kind = ExprKind::Bool;
+        e.boolean = e.name == "yes" || e.name == "true";
+        e.type = ValueKind::Bool;
+        return true;
+    }
+    for (std::size_t i = 0; i < rules_.fields.size(); ++i) {
+        const FieldDecl& f = rules_.fields[i];
+        if (f.id != e.name) continue;
+        if (!ctx.per_bid) {
+            error(e.pos, "'" + e.name + "' is a bid's value; a constant is needed here");
+            return false;
+        }
+        e.ref = RefKind::Field;
+        e.slot = static_cast<int>(i);
+        e.unit = f.unit;
+        switch (f.type) {
+            case FieldType::YesNo: e.type = ValueKind::Bool; break;
+            case FieldType::Enum: e.type = ValueKind::Enum; e.enum_field = static_cast<int>(i); break;
+            case FieldType::Date: e.type = ValueKind::Date; break;
+            case FieldType::Text:
+                error(e.pos, "'" + e.name + "' is a text field; text cannot be computed with (use enum(...) for choices)");
+                return false;
+            default: e.type = ValueKind::Number; break;
+        }
+        facts.uses_bids = true;
+        used_fields_.insert(static_cast<int>(i));
+        return true;
+    }
+    auto let = let_index_.find(e.name);
+    if (let != let_index_.end()) {
+        if (!type_let(let->second)) return false;
+        const PendingLet& p = lets_[static_cast<std::size_t>(let->second)];
+        if (!ctx.per_bid && (p.facts.uses_bids || p.facts.uses_aggregate)) {
+            error(e.pos, "'" + e.name + "' depends on the bids; a constant is needed here");
+            return false;
+        }
+        if (!ctx.aggregates && p.facts.uses_aggregate) {
+            error(e.pos, "'" + e.name + "' uses an aggregate over the bids, which is not allowed " + ctx.where);
+            return false;
+        }
+        e.ref = RefKind::Let;
+        e.slot = p.final_slot;
+        e.type = p.expr.type;
+        e.unit = p.expr.unit;
+        e.enum_field = p.expr.enum_field;
+        facts.uses_bids |= p.facts.uses_bids;
+        facts.uses_aggregate |= p.facts.uses_aggregate;
+        return true;
+    }
+    auto crit = criterion_index_.find(e.name);
+    if (crit != criterion_index_.end() && ctx.criteria) {
+        e.ref = RefKind::Criterion;
+        e.slot = crit->second;
+        e.type = ValueKind::Number;
+        e.unit = Unit::plain();
+        facts.uses_bids = true;
+        return true;
+    }
+    std::vector<std::string> names;
+    for (const auto& f : rules_.fields) names.push_back(f.id);
+    for (const auto& [id, index] : let_index_) names.push_back(id);
+    if (ctx.criteria)
+        for (const auto& [id, index] : criterion_index_) names.push_back(id);
+    std::string message = "unknown name '" + e.name + "'" + did_you_mean(e.name, names);
+    if (crit != criterion_index_.end())
+        message = "'" + e.name + "' is a criterion; scores of criteria can only be used in tie_break";
+    error(e.pos, message);
+    return false;
+}
+
+bool Checker::type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
+    Expr& a = e.args[0];
+    Expr& b = e.args[1];
+    // Enum members are names only in the context of an enum: `noise == A`, `"A++" == energy`.
+    auto undeclared = [&](const Expr& x) {
+        if (x.kind == ExprKind::Text) return true;
+        if (x.kind != ExprKind::Name || let_index_.count(x.name) || criterion_index_.count(x.name)) return false;
+        if (x.name == "yes" || x.name == "no" || x.name == "true" || x.name == "false") return false;
+        for (const auto& f : rules_.fields)
+            if (f.id == x.name) return false;
+        return true;
+    };
+    auto member_of = [&](Expr& candidate, const Expr& other) {
+        const FieldDecl& f = rules_.fields[static_cast<std::size_t>(other.enum_field)];
+        if (resolve_member(candidate, other.enum_field)) return true;
+        error(candidate.pos, "'" + candidate.name + "' is not a member of " + f.id + " (" + [&] {
+            std::string m;
+            for (const auto& x : f.members) m += (m.empty() ? "" : ", ") + x;
+            return m;
+        }() + ")" + did_you_mean(candidate.name, f.members));
+        return false;
+    };
+    if ((e.bin == BinOp::Eq || e.bin == BinOp::Ne) && (undeclared(a) || undeclared(b))) {
+        Expr& known = undeclared(a) ? b : a;
+        Expr& member = undeclared(a) ? a : b;
+        if (!type_expr(known, ctx, facts)) return false;
+        if (known.type != ValueKind::Enum) {
+            return type_expr(member, ctx, facts);  // reports the unknown name
+        }
+        if (!member_of(member, known)) return false;
+        e.type = ValueKind::Bool;
+        return true;
+    }
+    if (!type_expr(a, ctx, facts) || !type_expr(b, ctx, facts)) return false;
+
+    const std::string op = binop_text(e.bin);
+    if (e.bin == BinOp::And || e.bin == BinOp::Or) {
+        for (const Expr* x : {&a, &b})
+            if (x->type != ValueKind::Bool) {
+                error(x->pos, "'" + op + "' needs yes/no conditions on both sides, this is " + kind_words(x->type));
+                return false;
+            }
+        e.type = ValueKind::Bool;
+        return true;
+    }
+    if (is_comparison(e.bin)) {
+        if (a.type != b.type) {
+            error(e.pos, "cannot compare " + std::string(kind_words(a.type)) + " with " + kind_words(b.type));
+            return false;
+        }
+        if ((a.type == ValueKind::Bool || a.type == ValueKind::Enum) && e.bin != BinOp::Eq && e.bin != BinOp::Ne) {
+            error(e.pos, "'" + op + "' does not apply to " + kind_words(a.type) + "; use == or !=");
+            return false;
+        }
+        if (a.type == ValueKind::Enum && a.enum_field != b.enum_field) {
+            error(e.pos, "these values belong to different enums");
+            return false;
+        }
+        if (a.type == ValueKind::Number) {
+            if (!a.unit.same_dimension(b.unit)) {
+                error(e.pos, "cannot compare " + unit_words(a.unit) + " with " + unit_words(b.unit));
+                return false;
+            }
+            // `retreaded >= 30` almost surely means 30 %: a bare 30 would be 3000 %.
+            for (auto [pct, bare] : {std::pair<const Expr*, const Expr*>{&a, &b}, {&b, &a}}) {
+                if (pct->unit.percent && is_bare_literal(*bare) && bare->number != 0) {
+                    error(bare->pos, "'" + print_expr(*pct) + "' is a percent: write " + exact_number_text(bare->number) +
+                                         " % (a bare " + exact_number_text(bare->number) + " would mean " +
+                                         exact_number_text(bare->number * 100) + " %)");
+                    return false;
+                }
+            }
+        }
+        e.type = ValueKind::Bool;
+        return true;
+    }
+    // Arithmetic.
+    for (const Expr* x : {&a, &b})
+        if (x->type != ValueKind::Number) {
+            error(x->pos, "'" + op + "' needs numbers, this is " + kind_words(x->type));
+            return false;
+        }
+    e.type = ValueKind::Number;
+    if (e.bin == BinOp::Add || e.bin == BinOp::Sub) {
+        if (!a.unit.same_dimension(b.unit)) {
+            error(e.pos, std::string("cannot ") + (e.bin == BinOp::Add ? "add " : "subtract ") + unit_words(b.unit) +
+                             (e.bin == BinOp::Add ? " to " : " from ") + unit_words(a.unit));
+            return false;
+        }
+        e.unit = a.unit;
+        e.unit.percent = a.unit.percent && b.unit.percent;
+        if (a.unit.dimensionless() && (a.unit.percent || b.unit.percent) && !(a.unit.percent && b.unit.percent))
+            e.unit.percent = false;
+        return true;
+    }
+    e.unit = e.bin == BinOp::Mul ? a.unit.times(b.unit) : a.unit.divided_by(b.unit);
+    return true;
+}
+
+bool Checker::type_expr(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
+    switch (e.kind) {
+        case ExprKind::Number: return literal_unit(e);
+        case ExprKind::Bool: e.type = ValueKind::Bool; return true;
+        case ExprKind::Name: return type_name(e, ctx, facts);
+        case ExprKind::Text:
+            error(e.pos, "a quoted text can only stand for an enum member (in table(...) or compared with an enum field)");
+            return false;
+        case ExprKind::Else:
+            error(e.pos, "'else' belongs to if/then/else, or to the last arm of steps(...) or table(...)");
+            return false;
+        case ExprKind::Arrow:
+            error(e.pos, "'->' arms belong in linear(...), steps(...) or table(...)");
+            return false;
+        case ExprKind::Unary: {
+            if (!type_expr(e.args[0], ctx, facts)) return false;
+            const Expr& a = e.args[0];
+            if (e.un == UnOp::Not) {
+                if (a.type != ValueKind::Bool) {
+                    error(a.pos, std::string("'not' needs a yes/no condition, this is ") + kind_words(a.type));
+                    return false;
+                }
+                e.type = ValueKind::Bool;
+                return true;
+            }
+            if (a.type != ValueKind::Number) {
+                error(a.pos, std::string("'-' needs a number, this is ") + kind_words(a.type));
+                return false;
+            }
+            e.type = ValueKind::Number;
+            e.unit = a.unit;
+            return true;
+        }
+        case ExprKind::Binary: return type_binary(e, ctx, facts);
+        case ExprKind::If: {
+            bool ok = type_expr(e.args[0], ctx, facts);
+            ok = type_expr(e.args[1], ctx, facts) && ok;
+            ok = type_expr(e.args[2], ctx, facts) && ok;
+            if (!ok) return false;
+            if (e.args[0].type != ValueKind::Bool) {
+                error(e.args[0].pos, std::string("'if' needs a yes/no condition, this is ") + kind_words(e.args[0].type));
+                return false;
+            }
+            const Expr &t = e.args[1], &f = e.args[2];
+            if (t.type != f.type || (t.type == ValueKind::Number && !t.unit.same_dimension(f.unit))) {
+                error(f.pos, "the 'else' branch gives " +
+                                 (f.type == ValueKind::Number ? unit_words(f.unit) : std::string(kind_words(f.type))) +
+                                 " but the 'then' branch gives " +
+                                 (t.type == ValueKind::Number ? unit_words(t.unit) : std::string(kind_words(t.type))));
+                return false;
+            }
+            e.type = t.type;
+            e.unit = t.unit;
+            e.unit.percent = t.unit.percent && f.unit.percent;
+            e.enum_field = t.enum_field;
+            return true;
+        }
+        case ExprKind::Call: return type_call(e, ctx, facts);
+    }
+    return false;
+}
+
+std::optional<double> Checker::constant_value(Expr& e, const char* what) {
+    ExprFacts facts;
+    ExprContext ctx;
+    ctx.per_bid = false;
+    ctx.aggregates = false;
+    ctx.where = what;
+    if (!type_expr(e, ctx, facts)) return std::nullopt;
+    if (e.type != ValueKind::Number) {
+        error(e.pos, std::string(what) + " must be a number");
+        return std::nullopt;
+    }
+    BidTable none;
+    none.fields = rules_.fields;
+    Evaluator ev(rules_, none, {});
+    const Column c = ev.eval(e);
+    if (!c.is_scalar || std::isnan(c.scalar)) {
+        error(e.pos, std::string(what) + " must be a constant number");
+        return std::nullopt;
+    }
+    return c.scalar;
+}
+
+}  // namespace tl::lang

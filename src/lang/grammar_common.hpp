@@ -1,0 +1,68 @@
+#pragma once
+// Lexical pieces shared by the expression and the file grammar: keywords, identifiers, strings,
+// numbers, units, and the error/annotation handler every rule ID derives from.
+#include <boost/spirit/home/x3.hpp>
+#include <boost/spirit/home/x3/support/utility/annotate_on_success.hpp>
+#include <string>
+
+#include "core/unit.hpp"
+#include "lang/ast.hpp"
+#include "lang/ast_adapted.hpp"
+#include "lang/config.hpp"
+
+namespace tl::lang::parser {
+
+namespace x3 = boost::spirit::x3;
+
+/// Rule IDs derive from this: nodes get their source position, and an expectation failure
+/// stops the parse (the diagnostic is built in parse.cpp from the exception).
+struct annotated : x3::annotate_on_success {};
+
+inline const auto idchar = x3::alnum | x3::char_('_');
+
+/// A whole word: `kw("if")` does not match the start of `iffy`.
+inline auto kw(const char* word) { return x3::lexeme[x3::lit(word) >> !idchar]; }
+/// A whole word that keeps its text as the attribute.
+inline auto kw_str(const char* word) { return x3::lexeme[x3::string(word) >> !idchar]; }
+
+inline const auto reserved = x3::lexeme[(x3::lit("and") | "or" | "not" | "if" | "then" | "else") >> !idchar];
+
+inline const x3::rule<struct identifier_class, std::string> identifier = "name";
+inline const auto identifier_def = x3::lexeme[!reserved >> (x3::alpha | x3::char_('_')) >> *idchar];
+BOOST_SPIRIT_DEFINE(identifier)
+
+/// A double-quoted string with `\"` and `\\` escapes; any UTF-8 inside.
+inline const x3::rule<struct string_class, std::string> quoted_string = "string";
+inline const auto quoted_string_def =
+    x3::lexeme['"' > *(('\\' > x3::char_("\"\\")) | (x3::char_ - '"' - x3::eol)) > '"'];
+BOOST_SPIRIT_DEFINE(quoted_string)
+
+/// Decimal numbers as officers write them: no `inf`/`nan`, no `1.` or `.5` (so `0 .. 100` reads
+/// as a range, not as `0.` followed by `. 100`).
+template <typename T>
+struct strict_real_policies : x3::ureal_policies<T> {
+    static constexpr bool allow_leading_dot = false;
+    static constexpr bool allow_trailing_dot = false;
+    template <typename It, typename Attr>
+    static bool parse_nan(It&, It const&, Attr&) { return false; }
+    template <typename It, typename Attr>
+    static bool parse_inf(It&, It const&, Attr&) { return false; }
+};
+inline const x3::real_parser<double, strict_real_policies<double>> number_value{};
+
+/// Unit atoms the language knows (kg, kWh, RUB...), plus `points` for weights.
+struct unit_atoms_table : x3::symbols<std::string> {
+    unit_atoms_table() {
+        for (const auto& a : known_unit_atoms()) add(a, a);
+        for (const auto& c : known_currencies()) add(c, c);
+        add("points", "points");
+    }
+};
+inline const unit_atoms_table unit_atoms;
+inline const auto unit_atom = x3::lexeme[unit_atoms >> !idchar];
+inline const x3::rule<struct unit_text_class, std::string> unit_text = "unit";
+inline const auto unit_text_def =
+    x3::string("%") | x3::raw[x3::lexeme[unit_atom >> *(x3::char_("/*") >> unit_atom)]];
+BOOST_SPIRIT_DEFINE(unit_text)
+
+}  // namespace tl::lang::parser

@@ -1,0 +1,226 @@
+#include "lang/lower.hpp"
+
+#include <boost/variant/apply_visitor.hpp>
+
+namespace tl::lang {
+
+template <class Node>
+SourcePos Lowering::pos(const Node& n) {
+    if (n.id_first < 0) return SourcePos{path, 0, 0};  // a node no rule annotated
+    auto range = handler.position_of(n);
+    return position_at(text, path, static_cast<std::size_t>(range.begin() - text.cbegin()));
+}
+
+int Lowering::last_line(const ast::item& it) {
+    auto range = handler.position_of(it);
+    return position_at(text, path, static_cast<std::size_t>(range.end() - text.cbegin())).line;
+}
+
+Expr Lowering::expression(const ast::expression& e) {
+    Expr acc = operand(e.first);
+    for (const auto& op : e.rest) {
+        Expr b;
+        b.kind = ExprKind::Binary;
+        b.bin = op.op;
+        b.pos = pos(op);
+        b.args.push_back(std::move(acc));
+        b.args.push_back(operand(op.operand_));
+        acc = std::move(b);
+    }
+    // A chain of one operand keeps the operand's own position; a chain points at its start.
+    if (!e.rest.empty()) {
+        SourcePos start = pos(e);
+        if (start.known()) acc.pos = start;
+    }
+    return acc;
+}
+
+Expr Lowering::operand(const ast::operand& o) {
+    struct Visitor {
+        Lowering& self;
+        using result_type = Expr;
+        Expr operator()(const ast::number_lit& n) const {
+            Expr e;
+            e.kind = ExprKind::Number;
+            e.number = n.value;
+            e.unit_text = n.unit;
+            e.pos = self.pos(n);
+            return e;
+        }
+        Expr operator()(const ast::name_ref& n) const {
+            Expr e;
+            e.kind = n.is_else ? ExprKind::Else : ExprKind::Name;
+            e.name = n.name;
+            e.pos = self.pos(n);
+            return e;
+        }
+        Expr operator()(const ast::text_lit& t) const {
+            Expr e;
+            e.kind = ExprKind::Text;
+            e.name = t.text;
+            e.pos = self.pos(t);
+            return e;
+        }
+        Expr operator()(const ast::unary& u) const {
+            Expr e;
+            e.kind = ExprKind::Unary;
+            e.un = u.op;
+            e.pos = self.pos(u);
+            e.args.push_back(self.operand(u.operand_));
+            return e;
+        }
+        Expr operator()(const ast::if_expr& i) const {
+            Expr e;
+            e.kind = ExprKind::If;
+            e.pos = self.pos(i);
+            e.args.push_back(self.expression(i.condition));
+            e.args.push_back(self.expression(i.then_branch));
+            e.args.push_back(self.expression(i.else_branch));
+            return e;
+        }
+        Expr operator()(const ast::call& c) const { return self.call(c); }
+        Expr operator()(const ast::expression& x) const { return self.expression(x); }
+    };
+    return boost::apply_visitor(Visitor{*this}, o);
+}
+
+Expr Lowering::call(const ast::call& c) {
+    Expr e;
+    e.kind = ExprKind::Call;
+    e.name = c.name;
+    e.func = func_by_name(c.name);
+    e.pos = pos(c);
+    for (const auto& a : c.args) {
+        Expr key = expression(a.key);
+        if (!a.value && !a.guard) {
+            e.args.push_back(std::move(key));
+            continue;
+        }
+        Expr arrow;
+        arrow.kind = ExprKind::Arrow;
+        arrow.pos = pos(a);
+        arrow.bin = a.guard ? *a.guard : BinOp::None;
+        arrow.args.push_back(std::move(key));
+        if (a.value) arrow.args.push_back(expression(*a.value));
+        e.args.push_back(std::move(arrow));
+    }
+    return e;
+}
+
+Property Lowering::property(const ast::property& p) {
+    struct Visitor {
+        Lowering& self;
+        using result_type = Property;
+        Property operator()(const ast::text_prop& t) const {
+            Property r;
+            r.kind = PropertyKind::Text;
+            r.key = t.key;
+            r.text = t.value;
+            r.pos = self.pos(t);
+            return r;
+        }
+        Property operator()(const ast::expr_prop& t) const {
+            Property r;
+            r.kind = PropertyKind::Expr;
+            r.key = t.key;
+            r.value = self.expression(t.value);
+            r.pos = self.pos(t);
+            if (!r.pos.known()) r.pos = r.value.pos;
+            return r;
+        }
+        Property operator()(const ast::range_prop& t) const {
+            Property r;
+            r.kind = PropertyKind::Range;
+            r.key = t.key;
+            r.value = self.expression(t.lo);
+            r.high = self.expression(t.hi);
+            r.pos = self.pos(t);
+            return r;
+        }
+        Property operator()(const ast::flag_prop& t) const {
+            Property r;
+            r.kind = PropertyKind::Flag;
+            r.key = t.key;
+            r.pos = self.pos(t);
+            return r;
+        }
+        Property operator()(const ast::lot_prop& t) const {
+            Property r;
+            r.kind = PropertyKind::Lot;
+            r.key = t.id;
+            r.text = t.name;
+            r.pos = self.pos(t);
+            return r;
+        }
+        Property operator()(const ast::item& t) const {
+            Property r;
+            r.kind = PropertyKind::Item;
+            r.key = t.keyword;
+            r.item.push_back(self.item(t));
+            r.pos = r.item.front().pos;
+            return r;
+        }
+    };
+    return boost::apply_visitor(Visitor{*this}, p);
+}
+
+Item Lowering::item(const ast::item& it) {
+    Item r;
+    r.keyword = it.keyword;
+    r.id = it.id;
+    r.pos = pos(it);
+    r.id_pos = r.pos;
+    // The id follows the keyword: find it on the item's line for a precise caret.
+    if (!it.id.empty()) {
+        const std::string line = source_line(text, r.pos.line);
+        std::size_t at = line.find(it.id);
+        if (at != std::string::npos) r.id_pos.col = utf8_column(line, at);
+    }
+    r.type_name = it.type.name;
+    r.type_args = it.type.args;
+    r.type_pos = pos(it.type);
+    for (const auto& p : it.props) r.props.push_back(property(p));
+    r.end_line = last_line(it);
+    return r;
+}
+
+std::vector<Comment> collect_comments(const std::string& text) {
+    std::vector<Comment> out;
+    int line = 1;
+    bool code_on_line = false, in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            ++line;
+            code_on_line = false;
+            in_string = false;
+            continue;
+        }
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+            code_on_line = true;
+        } else if (c == '#' || (c == '/' && i + 1 < text.size() && text[i + 1] == '/')) {
+            std::size_t end = text.find('\n', i);
+            std::string body = text.substr(i, end == std::string::npos ? std::string::npos : end - i);
+            while (!body.empty() && (body.back() == '\r' || body.back() == ' ' || body.back() == '\t')) body.pop_back();
+            out.push_back({line, body, !code_on_line});
+            i = (end == std::string::npos ? text.size() : end) - 1;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+            code_on_line = true;
+        }
+    }
+    return out;
+}
+
+const Property* Item::find(const std::string& key) const {
+    for (const auto& p : props)
+        if (p.key == key && p.kind != PropertyKind::Item) return &p;
+    return nullptr;
+}
+
+}  // namespace tl::lang

@@ -1,0 +1,146 @@
+// Runs the X3 grammar and turns its failures into diagnostics; the tree is lowered into the
+// Spirit-free syntax model by lower.cpp.
+#include <boost/spirit/home/x3.hpp>
+
+#include "lang/config.hpp"
+#include "lang/grammar.hpp"
+#include "lang/lower.hpp"
+#include "lang/syntax.hpp"
+
+namespace tl::lang {
+
+namespace x3 = boost::spirit::x3;
+
+std::string source_line(const std::string& text, int line) {
+    int current = 1;
+    std::size_t start = 0;
+    while (current < line) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string::npos) return {};
+        start = nl + 1;
+        ++current;
+    }
+    std::size_t end = text.find('\n', start);
+    std::string s = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!s.empty() && s.back() == '\r') s.pop_back();
+    return s;
+}
+
+namespace {
+
+// Turns "what X3 expected" into words an officer reads.
+std::string describe_expected(const std::string& which) {
+    if (which == "eoi" || which == "file") return "an item (tender, field, let, requirement, criterion, group, tie_break, abnormally_low, import)";
+    if (which.size() == 3 && which.front() == '\'' && which.back() == '\'') return "'" + which.substr(1, 1) + "'";
+    if (which == "'('") return "'('";
+    return which;
+}
+
+// For a missing closer, find the opener it would close by scanning back over balanced pairs
+// (strings and comments skipped), so the message can say "to close '(' at line 3".
+std::string opener_note(const std::string& text, std::size_t failure, char closer, const std::string& path) {
+    const char opener = closer == ')' ? '(' : '{';
+    std::vector<std::size_t> stack;
+    bool in_string = false, in_comment = false;
+    for (std::size_t i = 0; i < failure && i < text.size(); ++i) {
+        char c = text[i];
+        if (in_comment) { if (c == '\n') in_comment = false; continue; }
+        if (in_string) { if (c == '\\') ++i; else if (c == '"' || c == '\n') in_string = false; continue; }
+        if (c == '"') in_string = true;
+        else if (c == '#' || (c == '/' && i + 1 < text.size() && text[i + 1] == '/')) in_comment = true;
+        else if (c == opener) stack.push_back(i);
+        else if (c == closer && !stack.empty()) stack.pop_back();
+    }
+    if (stack.empty()) return {};
+    const std::size_t at = stack.back();
+    int line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < at; ++i)
+        if (text[i] == '\n') { ++line; line_start = i + 1; }
+    (void)path;
+    return std::string("to close '") + opener + "' at line " + std::to_string(line) + ", column " +
+           std::to_string(utf8_column(text.substr(line_start), at - line_start));
+}
+
+template <class Attr, class Rule>
+bool run(const std::string& text, const std::string& path, const Rule& rule, Attr& attr,
+         parser::error_handler_type*& handler_out, std::unique_ptr<parser::error_handler_type>& handler,
+         Diagnostics& diagnostics) {
+    auto first = text.cbegin();
+    const auto last = text.cend();
+    std::ostringstream sink;  // X3's own message is replaced by ours
+    handler = std::make_unique<parser::error_handler_type>(first, last, sink, path);
+    handler_out = handler.get();
+    const auto parser_with_handler = x3::with<x3::error_handler_tag>(std::ref(*handler))[rule];
+    try {
+        bool ok = x3::phrase_parse(first, last, parser_with_handler, parser::skipper, attr);
+        if (ok && first == last) return true;
+        Diagnostic d;
+        const std::size_t off = static_cast<std::size_t>(first - text.cbegin());
+        d.pos = position_at(text, path, off);
+        d.message = "cannot read this";
+        d.source_line = source_line(text, d.pos.line);
+        diagnostics.push_back(d);
+        return false;
+    } catch (const x3::expectation_failure<parser::iterator_type>& e) {
+        std::size_t off = static_cast<std::size_t>(e.where() - text.cbegin());
+        // Point at the next token, not at the white space before it.
+        while (off < text.size() && (text[off] == ' ' || text[off] == '\t' || text[off] == '\r' || text[off] == '\n')) ++off;
+        Diagnostic d;
+        d.pos = position_at(text, path, off);
+        const std::string expected = describe_expected(e.which());
+        std::string found;
+        if (off >= text.size()) found = "the end of the file";
+        else {
+            std::size_t end = off;
+            while (end < text.size() && end - off < 20 && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+            found = "'" + text.substr(off, end - off) + "'";
+        }
+        d.message = expected + " expected, found " + found;
+        if (expected == "')'" || expected == "'}'") {
+            std::string note = opener_note(text, off, expected[1], path);
+            if (!note.empty()) d.message = expected + " expected (" + note + "), found " + found;
+        }
+        d.source_line = source_line(text, d.pos.line);
+        diagnostics.push_back(d);
+        return false;
+    }
+}
+
+}  // namespace
+
+SourcePos position_at(const std::string& text, const std::string& path, std::size_t offset) {
+    SourcePos p;
+    p.file = path;
+    p.line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i)
+        if (text[i] == '\n') { ++p.line; line_start = i + 1; }
+    p.col = utf8_column(text.substr(line_start, offset - line_start + 1), offset - line_start);
+    return p;
+}
+
+bool parse_rules(const std::string& text, const std::string& path, RuleFile& out, Diagnostics& diagnostics) {
+    std::vector<ast::item> items;
+    parser::error_handler_type* handler = nullptr;
+    std::unique_ptr<parser::error_handler_type> owner;
+    out.path = path;
+    out.text = text;
+    if (!run(text, path, file_rule(), items, handler, owner, diagnostics)) return false;
+    Lowering lowering{text, path, *handler};
+    for (const auto& it : items) out.items.push_back(lowering.item(it));
+    out.comments = collect_comments(text);
+    return true;
+}
+
+bool parse_expression(const std::string& text, const std::string& path, Expr& out, Diagnostics& diagnostics) {
+    ast::expression e;
+    parser::error_handler_type* handler = nullptr;
+    std::unique_ptr<parser::error_handler_type> owner;
+    if (!run(text, path, expression_rule(), e, handler, owner, diagnostics)) return false;
+    Lowering lowering{text, path, *handler};
+    out = lowering.expression(e);
+    return true;
+}
+
+}  // namespace tl::lang
