@@ -17,7 +17,7 @@ struct ExprContext {
     bool aggregates = true;    ///< lowest(), mean()... (not in requirements)
     bool per_bid = true;       ///< fields and per-bid lets (not in constants such as weights)
     bool criteria = false;     ///< criterion names mean their scores (tie-break chains)
-    const char* where = "";    ///< for messages: "in a requirement"
+    std::string where;         ///< for messages: "in a requirement"
 };
 
 /// What checking an expression found out besides its type.

@@ -336,7 +336,7 @@ std::optional<double> Checker::constant_value(Expr& e, const char* what) {
     ExprContext ctx;
     ctx.per_bid = false;
     ctx.aggregates = false;
-    ctx.where = what;
+    ctx.where = std::string("in ") + what;
     if (!type_expr(e, ctx, facts)) return std::nullopt;
     if (e.type != ValueKind::Number) {
         error(e.pos, std::string(what) + " must be a number");

@@ -1,19 +1,49 @@
 #include "lang/lower.hpp"
 
+#include <algorithm>
+
 #include <boost/variant/apply_visitor.hpp>
 
 namespace tl::lang {
+
+LineIndex::LineIndex(const std::string& text) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') starts_.push_back(i + 1);
+}
+
+SourcePos LineIndex::position(const std::string& text, const std::string& path, std::size_t offset) const {
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    const std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // 1-based
+    const std::size_t start = starts_[line - 1];
+    SourcePos p;
+    p.file = path;
+    p.line = static_cast<int>(line);
+    p.col = 1;
+    for (std::size_t i = start; i < offset && i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++p.col;
+    return p;
+}
+
+std::string LineIndex::line_text(const std::string& text, int line) const {
+    if (line < 1 || static_cast<std::size_t>(line) > starts_.size()) return {};
+    const std::size_t start = starts_[static_cast<std::size_t>(line - 1)];
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start && text[end - 1] == '\r') --end;
+    return text.substr(start, end - start);
+}
 
 template <class Node>
 SourcePos Lowering::pos(const Node& n) {
     if (n.id_first < 0) return SourcePos{path, 0, 0};  // a node no rule annotated
     auto range = handler.position_of(n);
-    return position_at(text, path, static_cast<std::size_t>(range.begin() - text.cbegin()));
+    return lines.position(text, path, static_cast<std::size_t>(range.begin() - text.cbegin()));
 }
 
 int Lowering::last_line(const ast::item& it) {
     auto range = handler.position_of(it);
-    return position_at(text, path, static_cast<std::size_t>(range.end() - text.cbegin())).line;
+    return lines.position(text, path, static_cast<std::size_t>(range.end() - text.cbegin())).line;
 }
 
 Expr Lowering::expression(const ast::expression& e) {
@@ -172,7 +202,7 @@ Item Lowering::item(const ast::item& it) {
     r.id_pos = r.pos;
     // The id follows the keyword: find it on the item's line for a precise caret.
     if (!it.id.empty()) {
-        const std::string line = source_line(text, r.pos.line);
+        const std::string line = lines.line_text(text, r.pos.line);
         std::size_t at = line.find(it.id);
         if (at != std::string::npos) r.id_pos.col = utf8_column(line, at);
     }

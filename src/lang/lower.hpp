@@ -14,10 +14,23 @@ SourcePos position_at(const std::string& text, const std::string& path, std::siz
 /// Comments of a text, skipping those inside strings, for `fmt` to put back.
 std::vector<Comment> collect_comments(const std::string& text);
 
+/// Byte offsets of line starts, so positions are found by binary search (a scan from the start
+/// of the text per node made checking quadratic in the file's length).
+class LineIndex {
+public:
+    explicit LineIndex(const std::string& text);
+    SourcePos position(const std::string& text, const std::string& path, std::size_t offset) const;
+    std::string line_text(const std::string& text, int line) const;
+
+private:
+    std::vector<std::size_t> starts_;
+};
+
 struct Lowering {
     const std::string& text;
     const std::string& path;
     parser::error_handler_type& handler;
+    LineIndex lines{text};
 
     Item item(const ast::item& it);
     Expr expression(const ast::expression& e);

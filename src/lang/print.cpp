@@ -61,7 +61,8 @@ struct Printer {
 
     void block(const Item& it, const std::string& indent) {
         out += " {\n";
-        trailing(it.pos.line);
+        // A comment on the header line stays there, unless a property shares that line.
+        if (it.props.empty() || it.props.front().pos.line != it.pos.line) trailing(it.pos.line);
         for (const Property& p : it.props) property(p, indent + "  ");
         comments_before(it.end_line, indent + "  ");
         out += indent + "}\n";

@@ -1,0 +1,92 @@
+// The checker: types, units, names and weights, with the messages an officer reads.
+#include <catch2/catch.hpp>
+
+#include "support/rules_fixture.hpp"
+
+using tl::test::diagnostics_of;
+
+namespace {
+const std::string kHead = R"(tender { title: "T" currency: RUB }
+field price: money
+field mass: quantity(kg)
+field share: percent
+field noise: enum(A, B, C)
+field ok: yesno
+)";
+std::string with_score(const std::string& score) {
+    return kHead + "criterion c { weight: 100 % score: " + score + " }\n";
+}
+}  // namespace
+
+TEST_CASE("valid rules check cleanly") {
+    auto r = tl::lang::load_rules_text(kHead + R"(
+requirement r1 { test: share >= 30 % and ok and noise != C }
+criterion c { weight: 100 % score: ratio_lowest(price) + mass / (1 kg) * 0 + table(noise, A -> 0, else -> 0) + steps(share, >= 50 % -> 0, else -> 0) }
+)", "t.crit");
+    INFO(tl::format_diagnostics(r.diagnostics));
+    CHECK(r.ok());
+    CHECK(r.diagnostics.empty());
+}
+
+TEST_CASE("units are checked") {
+    CHECK_THAT(diagnostics_of(with_score("price + mass")), Catch::Contains("cannot add kg to RUB"));
+    CHECK_THAT(diagnostics_of(with_score("price")), Catch::Contains("a score must be a plain number (points on the criterion's scale), but this is RUB"));
+    CHECK_THAT(diagnostics_of(with_score("if ok then price else mass")), Catch::Contains("the 'else' branch gives kg but the 'then' branch gives RUB"));
+    CHECK_THAT(diagnostics_of(with_score("price / (1000 EUR)")), Catch::Contains("this tender's currency is RUB, not EUR"));
+    CHECK(diagnostics_of(with_score("price / (1000 RUB)")).find("error") == std::string::npos);
+}
+
+TEST_CASE("a percent compared with a bare number is an error that says what to write") {
+    std::string d = diagnostics_of(kHead + "requirement r { test: share >= 30 }\ncriterion c { weight: 100 % score: 1 }\n");
+    CHECK_THAT(d, Catch::Contains("test.crit:7:32: error: 'share' is a percent: write 30 % (a bare 30 would mean 3000 %)"));
+}
+
+TEST_CASE("unknown names get a did-you-mean") {
+    CHECK_THAT(diagnostics_of(with_score("ratio_lowest(prise)")), Catch::Contains("unknown name 'prise'; did you mean 'price'?"));
+    CHECK_THAT(diagnostics_of(with_score("ratio_lowset(price)")), Catch::Contains("unknown function 'ratio_lowset'; did you mean 'ratio_lowest'?"));
+    CHECK_THAT(diagnostics_of(kHead + "criterion c { wieght: 100 % score: 1 }\n"), Catch::Contains("'wieght' is not a property of criterion; did you mean 'weight'?"));
+    CHECK_THAT(diagnostics_of(with_score("table(noise, A -> 1, B -> 1, D -> 1)")), Catch::Contains("'D' is not a member of noise"));
+}
+
+TEST_CASE("weights must sum to 100 %, and the message says by how much") {
+    std::string d = diagnostics_of(kHead + "criterion a { weight: 60 % score: 1 }\ncriterion b { weight: 35 % score: 1 }\n");
+    CHECK_THAT(d, Catch::Contains("test.crit:7:23: error: weights sum to 95 %, 5 % short of 100 %"));
+    CHECK_THAT(d, Catch::Contains("note: a: 60 % at line 7"));
+    CHECK_THAT(d, Catch::Contains("note: b: 35 % at line 8"));
+    CHECK_THAT(diagnostics_of(kHead + "criterion a { weight: 60 % score: 1 }\ncriterion b { weight: 50 % score: 1 }\n"),
+               Catch::Contains("weights sum to 110 %, 10 % over 100 %"));
+}
+
+TEST_CASE("requirements are bid by bid and must be conditions") {
+    CHECK_THAT(diagnostics_of(kHead + "requirement r { test: price <= 2 * lowest(price) }\ncriterion c { weight: 100 % score: 1 }\n"),
+               Catch::Contains("'lowest' ranges over several bids; it is not allowed in a requirement"));
+    CHECK_THAT(diagnostics_of(kHead + "requirement r { test: price }\ncriterion c { weight: 100 % score: 1 }\n"),
+               Catch::Contains("a requirement's test must be a yes/no condition"));
+}
+
+TEST_CASE("scoring helpers are checked") {
+    CHECK_THAT(diagnostics_of(with_score("table(noise, A -> 1, B -> 1)")), Catch::Contains("table(...) has no arm for C"));
+    CHECK_THAT(diagnostics_of(with_score("steps(share, >= 50 % -> 100)")), Catch::Contains("steps(...) needs a last arm 'else -> value'"));
+    CHECK_THAT(diagnostics_of(with_score("linear(share, 80 % -> 0, 30 % -> 100)")), Catch::Contains("must increase from left to right"));
+    CHECK_THAT(diagnostics_of(with_score("linear(share, 30 -> 0, 80 -> 100)")), Catch::Contains("write e.g. 30 %"));
+}
+
+TEST_CASE("lets: cycles are caught, constants are constants") {
+    CHECK_THAT(diagnostics_of(kHead + "let a = b + 1\nlet b = a * 2\n" + "criterion c { weight: 100 % score: a }\n"),
+               Catch::Contains("is defined in terms of itself"));
+    CHECK_THAT(diagnostics_of(kHead + "criterion c { weight: 100 % minimum: lowest(price) / (1 RUB) score: 1 }\n"),
+               Catch::Contains("it is not allowed in a minimum score"));
+}
+
+TEST_CASE("warnings: unused fields and criteria that can never reach their maximum") {
+    std::string d = diagnostics_of(kHead + "criterion c { weight: 100 % score: table(noise, A -> 90, B -> 60, C -> 0) }\n");
+    CHECK_THAT(d, Catch::Contains("warning: field 'price' is not used"));
+    CHECK_THAT(d, Catch::Contains("warning: field 'mass' is not used"));
+    CHECK_THAT(d, Catch::Contains("warning: criterion 'c' can never reach 100: its score is at most 90"));
+    CHECK(d.find("error") == std::string::npos);
+}
+
+TEST_CASE("duplicate declarations point at both places") {
+    CHECK_THAT(diagnostics_of(kHead + "field price: money\ncriterion c { weight: 100 % score: 1 }\n"),
+               Catch::Contains("test.crit:7:7: error: 'price' is already declared"));
+}
