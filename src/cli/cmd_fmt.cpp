@@ -1,0 +1,64 @@
+// `tenderloop fmt RULES.crit [--check] [--write]`: the canonical layout of a rules file.
+// Formatting needs only a parse (lang::parse_rules), not a check: a file with unknown names, unit
+// errors or a missing import can still be formatted; imports are not followed, each file is
+// formatted on its own.
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/inputs.hpp"
+#include "cli/printable.hpp"
+#include "cli/replace_file.hpp"
+#include "lang/print.hpp"
+#include "lang/syntax.hpp"
+
+namespace tl::cli {
+
+namespace {
+
+int run_fmt(const ParsedArgs& args) {
+    expect_positional(args, 1, "RULES.crit");
+    if (args.has("--check") && args.has("--write")) throw UsageError("give either --check or --write, not both");
+    const std::string& path = args.positional[0];
+    const auto text = read_input(path);
+    if (!text) return kExitFailure;
+
+    // As the loader does: a UTF-8 byte-order mark (Windows editors) is not part of the rules, and
+    // the canonical text has none.
+    const std::string body = text->rfind("\xEF\xBB\xBF", 0) == 0 ? text->substr(3) : *text;
+    lang::RuleFile file;
+    Diagnostics diagnostics;
+    if (!lang::parse_rules(body, path, file, diagnostics)) {
+        std::cerr << terminal_safe(format_diagnostics(diagnostics));
+        return kExitFailure;
+    }
+    const std::string formatted = lang::format_rules(file);
+
+    if (args.has("--check")) {
+        if (formatted == *text) return kExitOk;
+        std::cerr << path << ": not in canonical format (tenderloop fmt --write " << path << " rewrites it)\n";
+        return kExitFailure;
+    }
+    if (args.has("--write")) {
+        if (formatted == *text) return kExitOk;  // leave the file (and its time stamp) alone
+        std::string error;
+        if (!replace_file(path, formatted, error)) {
+            std::cerr << "cannot write " << path << ": " << error << "\n";
+            return kExitFailure;
+        }
+        return kExitOk;
+    }
+    std::cout << formatted;
+    return kExitOk;
+}
+
+}  // namespace
+
+Command fmt_command() {
+    return {"fmt", "RULES.crit",
+            "Print the rules file in canonical layout (comments kept).",
+            {{"--check", "", "print nothing; exit 1 if the file is not in canonical layout"},
+             {"--write", "", "rewrite the file in place instead of printing it"}},
+            &run_fmt};
+}
+
+}  // namespace tl::cli

@@ -1,0 +1,173 @@
+// `evaluate --format text`: what a committee reads in a terminal.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli/format.hpp"
+#include "cli/printable.hpp"
+#include "core/explain.hpp"
+
+namespace tl::cli {
+
+namespace {
+
+/// Width on screen, counted in code points (good enough for Latin and Cyrillic names).
+std::size_t display_width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string pad(const std::string& s, std::size_t width, bool right_align) {
+    const std::size_t w = display_width(s);
+    if (w >= width) return s;
+    const std::string fill(width - w, ' ');
+    return right_align ? fill + s : s + fill;
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+    std::string s;
+    for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? sep : "") + parts[i];
+    return s;
+}
+
+std::string score_text(double v) { return std::isnan(v) ? "n/a" : format_score(v); }
+
+struct Column {
+    Column(std::string t, bool right_aligned = true) : title(std::move(t)), right(right_aligned) {}
+    std::string title;
+    bool right = true;
+    std::vector<std::string> cells;
+    std::size_t width() const {
+        std::size_t w = display_width(title);
+        for (const auto& c : cells) w = std::max(w, display_width(c));
+        return w;
+    }
+};
+
+std::string table(const std::vector<Column>& cols) {
+    std::vector<std::size_t> widths;
+    for (const auto& c : cols) widths.push_back(c.width());
+    auto row = [&](auto cell_of) {
+        std::string line;
+        for (std::size_t i = 0; i < cols.size(); ++i) {
+            const bool last = i + 1 == cols.size();
+            std::string cell = cell_of(cols[i]);
+            line += (i ? "  " : "") + (last && !cols[i].right ? cell : pad(cell, widths[i], cols[i].right));
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        return line + "\n";
+    };
+    std::string out = row([](const Column& c) { return c.title; });
+    const std::size_t rows = cols.empty() ? 0 : cols.front().cells.size();
+    for (std::size_t r = 0; r < rows; ++r) out += row([r](const Column& c) { return c.cells[r]; });
+    return out;
+}
+
+std::string ranking_table(const CriteriaSet& rules, const LotOutcome& lot) {
+    std::vector<Column> cols{{"Rank"}, {"Bidder", false}, {"Total"}};
+    for (const auto& c : rules.criteria) cols.emplace_back(c.id);
+    cols.emplace_back("Flags", false);
+    for (const BidOutcome& b : lot.bids) {
+        if (!b.ranked()) continue;
+        std::size_t i = 0;
+        cols[i++].cells.push_back(std::to_string(b.rank) + (b.tied ? "=" : ""));
+        cols[i++].cells.push_back(printable_name(b.bidder));
+        cols[i++].cells.push_back(score_text(b.total));
+        for (std::size_t c = 0; c < rules.criteria.size(); ++c)
+            cols[i++].cells.push_back(c < b.scores.size() ? score_text(b.scores[c]) : "n/a");
+        std::vector<std::string> flags;
+        for (const Flag& f : b.flags) flags.push_back(f.rule_id);
+        cols[i].cells.push_back(join(flags, ", "));
+    }
+    if (cols.front().cells.empty()) return "No bid was ranked.\n";
+    return table(cols);
+}
+
+std::string exclusions(const LotOutcome& lot, bool gates) {
+    std::string out;
+    for (const BidOutcome& b : lot.bids) {
+        if (b.ranked() || (gates ? !b.eliminated : b.admissible)) continue;
+        out += "  " + printable_name(b.bidder) + ":\n";
+        for (const Exclusion& e : b.excluded_because) {
+            if (e.gate != gates) continue;
+            out += "    - " + e.rule_id + " (" + printable_name(e.rule_name) + ")" +
+                   (e.detail.empty() ? "" : ": " + printable_name(e.detail)) + "\n";
+        }
+    }
+    if (out.empty()) return out;
+    return (gates ? "Eliminated by a minimum score:\n" : "Inadmissible:\n") + out;
+}
+
+// Bids neither ranked nor excluded (the engine gives no reason): listed so that none goes unseen.
+std::string unranked(const LotOutcome& lot) {
+    std::string out;
+    for (const BidOutcome& b : lot.bids)
+        if (!b.ranked() && b.admissible && !b.eliminated) out += "  " + printable_name(b.bidder) + "\n";
+    return out.empty() ? out : "Not ranked:\n" + out;
+}
+
+std::string ties(const LotOutcome& lot) {
+    std::string out;
+    for (const auto& group : lot.ties) {
+        int rank = 0;
+        for (const BidOutcome& b : lot.bids)
+            if (!group.empty() && b.bidder == group.front()) rank = b.rank;
+        std::vector<std::string> names;
+        for (const auto& n : group) names.push_back(printable_name(n));
+        out += "  " + (rank > 0 ? "rank " + std::to_string(rank) + ": " : "") + join(names, ", ") + "\n";
+    }
+    return out.empty() ? out : "Ties (equal after the tie-break chain):\n" + out;
+}
+
+std::string flags(const LotOutcome& lot) {
+    std::string out;
+    for (const BidOutcome& b : lot.bids)
+        for (const Flag& f : b.flags)
+            out += "  " + printable_name(b.bidder) + ": " + f.rule_id + " (" + printable_name(f.rule_name) + ")" +
+                   (f.detail.empty() ? "" : ": " + printable_name(f.detail)) + "\n";
+    return out.empty() ? out : "Flags:\n" + out;
+}
+
+std::string winner(const LotOutcome& lot) {
+    std::vector<std::string> first;
+    double total = 0;
+    for (const BidOutcome& b : lot.bids)
+        if (b.rank == 1) {
+            first.push_back(printable_name(b.bidder));
+            total = b.total;
+        }
+    if (first.empty()) return "Winner: none (no bid was ranked)\n";
+    if (first.size() == 1) return "Winner: " + first.front() + " (total " + score_text(total) + ")\n";
+    return "Winner: none yet, tie at rank 1 between " + join(first, ", ") + " (total " + score_text(total) + ")\n";
+}
+
+std::string header(const CriteriaSet& rules, const LotOutcome& lot) {
+    const TenderInfo& t = rules.tender;
+    std::string out = (t.title.empty() ? std::string("Tender") : printable_name(t.title)) + "\n";
+    if (!t.reference.empty()) out += "Reference: " + printable_name(t.reference) + "\n";
+    if (!lot.lot.empty())
+        out += "Lot: " + lot.lot + (lot.lot_name.empty() ? "" : " - " + printable_name(lot.lot_name)) + "\n";
+    return out;
+}
+
+}  // namespace
+
+std::string format_text(const CriteriaSet& rules, const Result& result) {
+    std::string out;
+    for (std::size_t i = 0; i < result.lots.size(); ++i) {
+        const LotOutcome& lot = result.lots[i];
+        if (i) out += "\n";
+        out += header(rules, lot) + "\n" + ranking_table(rules, lot);
+        for (const std::string& section :
+             {exclusions(lot, false), exclusions(lot, true), unranked(lot), ties(lot), flags(lot)})
+            if (!section.empty()) out += "\n" + section;
+        out += "\n" + winner(lot);
+    }
+    return out;
+}
+
+}  // namespace tl::cli

@@ -1,0 +1,85 @@
+#pragma once
+// Runs the built `tenderloop` binary (path from TL_CLI_PATH) and captures what it printed and how
+// it exited; plus a temporary folder for the inputs tests make up.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tl::cli_test {
+
+struct Run {
+    int code = -1;  ///< exit code; -1 when the process did not exit normally (a crash)
+    std::string out, err;
+};
+
+/// A folder that exists for the life of the object.
+class TempDir {
+public:
+    TempDir() {
+        std::string tmpl = (std::filesystem::temp_directory_path() / "tenderloop-cli-XXXXXX").string();
+        if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+        path_ = tmpl;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+inline std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline void write_text(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+/// Quotes one word for /bin/sh.
+inline std::string sh_quote(const std::string& word) {
+    std::string q = "'";
+    for (char c : word) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+/// Runs `tenderloop ARGS...`; stdout through the pipe, stderr through a temporary file.
+inline Run run_cli(const std::vector<std::string>& args) {
+    TempDir tmp;
+    const std::string err_file = tmp.file("stderr.txt");
+    std::string cmd = sh_quote(TL_CLI_PATH);
+    for (const auto& a : args) cmd += " " + sh_quote(a);
+    cmd += " 2>" + sh_quote(err_file);
+    Run r;
+    std::FILE* pipe = ::popen(cmd.c_str(), "r");
+    if (!pipe) throw std::runtime_error("popen failed: " + cmd);
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+    const int status = ::pclose(pipe);
+    r.code = (status != -1 && WIFEXITED(status)) ? WEXITSTATUS(status) : -1;
+    r.err = read_text(err_file);
+    return r;
+}
+
+inline std::string sample(const std::string& name, const std::string& file) {
+    return std::string(TL_SAMPLES_DIR) + "/" + name + "/" + file;
+}
+
+}  // namespace tl::cli_test
