@@ -9,6 +9,17 @@ if(TL_SANITIZE)
   target_link_options(tl_sanitizers INTERFACE -fsanitize=address,undefined)
 endif()
 
+# libFuzzer (tests/fuzz/): coverage instrumentation for every library, with the fuzz target's
+# sanitizers. fuzzer-no-link does not link libFuzzer's main(), so other targets still link.
+if(TL_BUILD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "TL_BUILD_FUZZ=ON needs clang++ (libFuzzer): -DCMAKE_CXX_COMPILER=clang++")
+  endif()
+  target_compile_options(tl_sanitizers INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+                                                 -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(tl_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()
+
 find_program(CCACHE_PROGRAM ccache)
 if(CCACHE_PROGRAM)
   set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})

@@ -12,7 +12,7 @@ namespace tl {
 struct Bid {
     std::string bidder;
     std::string lot;        ///< empty when the tender has no lots
-    std::string submitted;  ///< ISO 8601 as given (may be empty); compared as text for tie-breaks
+    std::string submitted;  ///< normalised ISO 8601 `YYYY-MM-DDTHH:MM:SS[Z]` (may be empty); compared as text for tie-breaks
     std::vector<double> values;
     std::vector<std::string> texts;
     int source_row = 0;  ///< 1-based row in the bids file (header is row 1), for messages

@@ -10,7 +10,8 @@ namespace tl {
 struct Column {
     bool is_scalar = true;
     double scalar = 0;
-    std::vector<double> values;
+    std::vector<double> values;   ///< owned values (empty for a scalar or a borrowed column)
+    const double* view = nullptr;  ///< borrowed values: a cached field or let column, not copied
 
     static Column constant(double v) { Column c; c.scalar = v; return c; }
     static Column of(std::vector<double> v) {
@@ -19,10 +20,20 @@ struct Column {
         c.values = std::move(v);
         return c;
     }
-    double at(std::size_t i) const { return is_scalar ? scalar : values[i]; }
+    /// A column that reads `source` without copying it; `source` must outlive the result.
+    static Column borrow(const Column& source) {
+        if (source.is_scalar) return constant(source.scalar);
+        Column c;
+        c.is_scalar = false;
+        c.view = source.data();
+        return c;
+    }
+    const double* data() const { return view ? view : values.data(); }
+    double at(std::size_t i) const { return is_scalar ? scalar : data()[i]; }
     /// Expands a scalar to `n` values (for results that must be per bid).
     std::vector<double> expanded(std::size_t n) const {
-        return is_scalar ? std::vector<double>(n, scalar) : values;
+        if (is_scalar) return std::vector<double>(n, scalar);
+        return std::vector<double>(data(), data() + n);
     }
 };
 
@@ -31,14 +42,18 @@ template <class Op>
 Column combine(const Column& a, const Column& b, std::size_t n, Op op) {
     if (a.is_scalar && b.is_scalar) return Column::constant(op(a.scalar, b.scalar));
     std::vector<double> out(n);
+    double* o = out.data();
     if (a.is_scalar) {
         const double x = a.scalar;
-        for (std::size_t i = 0; i < n; ++i) out[i] = op(x, b.values[i]);
+        const double* pb = b.data();
+        for (std::size_t i = 0; i < n; ++i) o[i] = op(x, pb[i]);
     } else if (b.is_scalar) {
         const double y = b.scalar;
-        for (std::size_t i = 0; i < n; ++i) out[i] = op(a.values[i], y);
+        const double* pa = a.data();
+        for (std::size_t i = 0; i < n; ++i) o[i] = op(pa[i], y);
     } else {
-        for (std::size_t i = 0; i < n; ++i) out[i] = op(a.values[i], b.values[i]);
+        const double *pa = a.data(), *pb = b.data();
+        for (std::size_t i = 0; i < n; ++i) o[i] = op(pa[i], pb[i]);
     }
     return Column::of(std::move(out));
 }
@@ -48,7 +63,8 @@ template <class Op>
 Column map_column(const Column& a, std::size_t n, Op op) {
     if (a.is_scalar) return Column::constant(op(a.scalar));
     std::vector<double> out(n);
-    for (std::size_t i = 0; i < n; ++i) out[i] = op(a.values[i]);
+    const double* pa = a.data();
+    for (std::size_t i = 0; i < n; ++i) out[i] = op(pa[i]);
     return Column::of(std::move(out));
 }
 

@@ -27,7 +27,8 @@ static const char* severity_word(Severity s) {
 std::string format_diagnostic(const Diagnostic& d) {
     std::string out;
     if (!d.pos.file.empty()) out += d.pos.file + ":";
-    if (d.pos.known()) out += std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ":";
+    // Bid files report a row without a column when a problem concerns the whole row.
+    if (d.pos.known()) out += std::to_string(d.pos.line) + ":" + (d.pos.col > 0 ? std::to_string(d.pos.col) + ":" : "");
     if (!out.empty()) out += " ";
     out += severity_word(d.severity);
     out += ": " + d.message + "\n";

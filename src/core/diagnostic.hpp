@@ -6,7 +6,8 @@
 
 namespace tl {
 
-/// A place in a source text. Lines and columns count from 1; column counts UTF-8 code points.
+/// A place in an input. Lines and columns count from 1. In rule files the column counts UTF-8
+/// code points; in bid files `line` is the row and `col` the cell's column (0: the whole row).
 struct SourcePos {
     std::string file;
     int line = 0;

@@ -152,9 +152,10 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
                     {rule.id, rule.display_name(), explain_test(rules, final_stage, rule.when, m)});
     }
 
-    for (std::size_t m : ranking.order) out.bids.push_back(outcome_of(survivors[m]));
+    out.bids.reserve(outcomes.size());
+    for (std::size_t m : ranking.order) out.bids.push_back(std::move(outcome_of(survivors[m])));
     for (auto& o : outcomes)
-        if (!o.ranked()) out.bids.push_back(o);
+        if (o.bid >= 0 && !o.ranked()) out.bids.push_back(std::move(o));
     return out;
 }
 

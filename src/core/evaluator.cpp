@@ -12,7 +12,7 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Comparisons with an undefined value are false: "no flag", "requirement not met".
-double compare(BinOp op, double a, double b) {
+inline double compare(BinOp op, double a, double b) {
     if (std::isnan(a) || std::isnan(b)) return 0;
     switch (op) {
         case BinOp::Lt: return a < b;
@@ -65,13 +65,13 @@ Column Evaluator::eval(const Expr& e) {
         case ExprKind::Text: return Column::constant(e.slot);
         case ExprKind::Name:
             switch (e.ref) {
-                case RefKind::Field: return field_column(e.slot);
-                case RefKind::Let: return let_column(e.slot);
+                case RefKind::Field: return Column::borrow(field_column(e.slot));
+                case RefKind::Let: return Column::borrow(let_column(e.slot));
                 case RefKind::Member: return Column::constant(e.slot);
                 case RefKind::Criterion: {
                     const auto& c = criteria_.at(static_cast<std::size_t>(e.slot));
                     if (!c) throw std::logic_error("criterion score used before it was computed: " + e.name);
-                    return *c;
+                    return Column::borrow(*c);
                 }
                 case RefKind::Unresolved: break;
             }
@@ -95,11 +95,16 @@ Column Evaluator::eval(const Expr& e) {
                     return combine(a, b, n, [](double x, double y) { return truthy(x) && truthy(y) ? 1.0 : 0.0; });
                 case BinOp::Or:
                     return combine(a, b, n, [](double x, double y) { return truthy(x) || truthy(y) ? 1.0 : 0.0; });
-                default: {
-                    const BinOp op = e.bin;
-                    return combine(a, b, n, [op](double x, double y) { return compare(op, x, y); });
-                }
+                // One loop per comparison: a switch inside the loop would cost more than the test.
+                case BinOp::Lt: return combine(a, b, n, [](double x, double y) { return compare(BinOp::Lt, x, y); });
+                case BinOp::Le: return combine(a, b, n, [](double x, double y) { return compare(BinOp::Le, x, y); });
+                case BinOp::Gt: return combine(a, b, n, [](double x, double y) { return compare(BinOp::Gt, x, y); });
+                case BinOp::Ge: return combine(a, b, n, [](double x, double y) { return compare(BinOp::Ge, x, y); });
+                case BinOp::Eq: return combine(a, b, n, [](double x, double y) { return compare(BinOp::Eq, x, y); });
+                case BinOp::Ne: return combine(a, b, n, [](double x, double y) { return compare(BinOp::Ne, x, y); });
+                case BinOp::None: break;
             }
+            break;
         }
         case ExprKind::If: {
             Column c = eval(e.args[0]);
@@ -107,8 +112,8 @@ Column Evaluator::eval(const Expr& e) {
             Column t = eval(e.args[1]);
             Column f = eval(e.args[2]);
             std::vector<double> out(n);
-            for (std::size_t i = 0; i < n; ++i)
-                out[i] = std::isnan(c.values[i]) ? kNaN : (c.values[i] != 0 ? t.at(i) : f.at(i));
+            const double* pc = c.data();
+            for (std::size_t i = 0; i < n; ++i) out[i] = std::isnan(pc[i]) ? kNaN : (pc[i] != 0 ? t.at(i) : f.at(i));
             return Column::of(std::move(out));
         }
         case ExprKind::Call: return eval_call(e);
@@ -218,6 +223,25 @@ Column Evaluator::eval_table(const Expr& e) {
             arms.emplace_back(eval(arm.args[0]).scalar, eval(arm.args[1]));
     }
     std::vector<double> out(n, kNaN);
+    // Usual case: constant arm values, so a lookup by member index replaces the search.
+    bool constant_arms = !otherwise || otherwise->is_scalar;
+    int largest_key = 0;
+    for (const auto& arm : arms) {
+        constant_arms = constant_arms && arm.second.is_scalar;
+        largest_key = std::max(largest_key, static_cast<int>(arm.first));
+    }
+    if (constant_arms) {
+        std::vector<double> lookup(static_cast<std::size_t>(largest_key) + 1, otherwise ? otherwise->scalar : kNaN);
+        for (const auto& [key, value] : arms) lookup[static_cast<std::size_t>(key)] = value.scalar;
+        const double fallback = otherwise ? otherwise->scalar : kNaN;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double v = x.at(i);
+            if (std::isnan(v)) continue;
+            const auto k = static_cast<std::size_t>(v);
+            out[i] = k < lookup.size() ? lookup[k] : fallback;
+        }
+        return Column::of(std::move(out));
+    }
     for (std::size_t i = 0; i < n; ++i) {
         const double v = x.at(i);
         if (std::isnan(v)) continue;

@@ -132,7 +132,9 @@ BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const
         x.scores.push_back(s);
     }
     if (o.eliminated) {
-        x.rank_line = "eliminated by a minimum score before the final stage";
+        x.rank_line = "eliminated before the final stage:";
+        for (const Exclusion& e : o.excluded_because) x.rank_line += " " + e.rule_id + " (" + e.rule_name + "): " + e.detail + ";";
+        x.rank_line.pop_back();
         return x;
     }
     std::vector<std::string> parts;

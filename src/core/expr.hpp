@@ -43,7 +43,8 @@ enum class ValueKind { Number, Bool, Enum, Text, Date };
 
 struct Expr {
     ExprKind kind = ExprKind::Number;
-    SourcePos pos;
+    SourcePos pos;     ///< where the expression starts
+    SourcePos op_pos;  ///< Binary: where its operator stands (for "cannot add ..." messages)
 
     double number = 0;      ///< Number: the literal as written (30 for `30 %`)
     std::string unit_text;  ///< Number: the unit as written ("%", "years", "RUB/kWh")

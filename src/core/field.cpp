@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 
 #include "core/bids.hpp"
 #include "core/number_format.hpp"

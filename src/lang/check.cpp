@@ -2,6 +2,8 @@
 // declarations are collected first, then everything that uses them is checked.
 #include "lang/check.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "lang/suggest.hpp"
@@ -83,9 +85,10 @@ void Checker::check_tender(const Item& it) {
     rules_.tender.title_ru = text_of(it, "title_ru");
     rules_.tender.reference = text_of(it, "reference");
     if (const Property* c = it.find("currency")) {
+        currency_given_ = true;
         if (c->kind != PropertyKind::Expr || c->value.kind != ExprKind::Name || !is_known_currency(c->value.name)) {
             std::vector<std::string> codes = known_currencies();
-            error(c->pos, "currency must be an ISO code such as RUB or EUR" +
+            error(c->kind == PropertyKind::Expr ? c->value.pos : c->pos, "currency must be an ISO code such as RUB or EUR" +
                               (c->value.kind == ExprKind::Name ? did_you_mean(c->value.name, codes) : std::string()));
         } else {
             rules_.tender.currency = c->value.name;
@@ -101,6 +104,12 @@ void Checker::check_tender(const Item& it) {
 }
 
 void Checker::check_field(const Item& it) {
+    // These are the bids file's own columns.
+    for (const char* column : {"bidder", "lot", "submitted"})
+        if (it.id == column) {
+            error(it.id_pos, std::string("'") + column + "' is a column every bids file has; choose another field name");
+            return;
+        }
     if (!claim_id(it.id, it.id_pos, "field")) return;
     check_properties(it, with(kNameProps, {"evidence", "range", "optional"}));
     FieldDecl f;
@@ -112,10 +121,19 @@ void Checker::check_field(const Item& it) {
     f.evidence = text_of(it, "evidence");
     f.optional = it.find("optional") != nullptr;
     const std::string& t = it.type_name;
+    const std::size_t errors_before = diags_.size();
+    static const char* const kPlainTypes[] = {"money", "percent", "number", "yesno", "text", "date"};
+    const bool plain_type = std::find(std::begin(kPlainTypes), std::end(kPlainTypes), t) != std::end(kPlainTypes);
+    if (!it.type_args.empty() && plain_type)
+        error(it.type_pos, "'" + t + "' takes no arguments in ( ); only enum(...) and quantity(...) do");
     if (t == "money") {
         f.type = FieldType::Money;
-        if (!currency_known_) error(it.type_pos, "a money field needs the tender's currency: tender { currency: RUB }");
-        else f.unit = Unit::atom(rules_.tender.currency);
+        if (!currency_known_) {
+            if (!currency_given_) error(it.type_pos, "a money field needs the tender's currency: tender { currency: RUB }");
+            broken_.insert(f.id);
+        } else {
+            f.unit = Unit::atom(rules_.tender.currency);
+        }
     } else if (t == "percent") {
         f.type = FieldType::Percent;
         f.unit = Unit::percent_unit();
@@ -124,9 +142,23 @@ void Checker::check_field(const Item& it) {
     } else if (t == "quantity") {
         f.type = FieldType::Quantity;
         std::string bad;
-        auto u = parse_unit(it.type_args.empty() ? "" : it.type_args.front(), &bad);
-        if (!u || u->percent) error(it.type_pos, "unknown unit '" + bad + "' (use percent for shares)");
-        else f.unit = *u;
+        auto u = it.type_args.size() == 1 ? parse_unit(it.type_args.front(), &bad) : std::nullopt;
+        if (it.type_args.size() != 1) {
+            error(it.type_pos, "quantity(...) takes one unit, e.g. quantity(kWh) or quantity(g/km)");
+        } else if (!u || u->percent) {
+            std::vector<std::string> atoms = known_unit_atoms();
+            for (const auto& c : known_currencies()) atoms.push_back(c);
+            // Case slips (kwh for kWh) are the usual mistake: suggest by case-blind distance too.
+            std::string suggestion = did_you_mean(bad, atoms);
+            for (const auto& a : atoms)
+                if (suggestion.empty() && a.size() == bad.size() &&
+                    std::equal(a.begin(), a.end(), bad.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); }))
+                    suggestion = "; did you mean '" + a + "'?";
+            error(it.type_pos, u && u->percent ? std::string("for shares use the type percent, not quantity(%)")
+                                               : "unknown unit '" + bad + "'" + suggestion);
+        } else {
+            f.unit = *u;
+        }
     } else if (t == "yesno") {
         f.type = FieldType::YesNo;
     } else if (t == "enum") {
@@ -172,6 +204,7 @@ void Checker::check_field(const Item& it) {
             }
         }
     }
+    if (diags_.size() > errors_before) broken_.insert(f.id);
     rules_.fields.push_back(f);
 }
 
@@ -189,10 +222,19 @@ bool Checker::type_let(int index) {
     switch (p.state) {
         case PendingLet::State::Done: return true;
         case PendingLet::State::Failed: return false;
-        case PendingLet::State::Typing:
-            error(p.item->id_pos, "'" + p.item->id + "' is defined in terms of itself");
+        case PendingLet::State::Typing: {
+            std::string chain;
+            bool in_cycle = false;
+            for (const auto& name : let_stack_) {
+                in_cycle = in_cycle || name == p.item->id;
+                if (in_cycle) chain += name + " -> ";
+            }
+            chain += p.item->id;
+            error(p.item->id_pos, "'" + p.item->id + "' is defined in terms of itself: " + chain);
             p.state = PendingLet::State::Failed;
+            for (const auto& name : let_stack_) broken_.insert(name);
             return false;
+        }
         case PendingLet::State::Todo: break;
     }
     p.state = PendingLet::State::Typing;
@@ -200,7 +242,11 @@ bool Checker::type_let(int index) {
     ctx.where = "in a let";
     ExprFacts facts;
     // `lets_` does not grow while typing, so `p` stays valid across the recursion.
-    if (!type_expr(p.expr, ctx, facts)) {
+    let_stack_.push_back(p.item->id);
+    const bool typed = type_expr(p.expr, ctx, facts);
+    let_stack_.pop_back();
+    if (!typed) {
+        broken_.insert(p.item->id);
         if (p.state != PendingLet::State::Failed) p.state = PendingLet::State::Failed;
         return false;
     }
@@ -233,7 +279,12 @@ void Checker::check_requirement(const Item& it) {
     ExprFacts facts;
     if (!type_expr(r.test, ctx, facts)) return;
     if (r.test.type != ValueKind::Bool) {
-        error(r.test.pos, "a requirement's test must be a yes/no condition, e.g. recycled >= 30 %");
+        const std::string what = r.test.type == ValueKind::Number
+                                     ? (r.test.unit.to_string().empty() ? std::string("a plain number")
+                                                                        : "a number in " + r.test.unit.to_string())
+                                     : std::string("not a condition");
+        error(r.test.pos, "a requirement's test must be a yes/no condition such as '" + print_expr(r.test) +
+                              " >= ...', but '" + print_expr(r.test) + "' is " + what);
         return;
     }
     rules_.requirements.push_back(std::move(r));
@@ -267,6 +318,7 @@ void Checker::check_criterion(const Item& it, const std::string& group) {
         }
     }
     const Property* w = it.find("weight");
+    const std::size_t errors_before = diags_.size();
     if (!w) error(it.id_pos, "criterion '" + it.id + "' has no weight (weight: 30 % or weight: 30 points)");
     else if (w->kind != PropertyKind::Expr || w->value.kind != ExprKind::Number ||
              (w->value.unit_text != "%" && w->value.unit_text != "points"))
@@ -302,6 +354,7 @@ void Checker::check_criterion(const Item& it, const std::string& group) {
                                     : std::string("not a number")));
         return;
     }
+    if (diags_.size() > errors_before) return;
     rules_.criteria.push_back(std::move(c));
 }
 
@@ -374,7 +427,7 @@ void Checker::check_abnormally_low(const Item& it) {
 }
 
 void Checker::check_weights() {
-    if (rules_.criteria.empty()) return;
+    if (rules_.criteria.empty() || !weights_complete_) return;
     const Criterion& first = rules_.criteria.front();
     double sum = 0;
     std::vector<std::string> notes;
@@ -422,6 +475,8 @@ CriteriaSet Checker::check(const std::vector<const Item*>& items) {
         else if (it->keyword == "criterion") check_criterion(*it, "");
         else if (it->keyword == "group") check_group(*it);
     }
+    // A criterion that failed has no trustworthy weight: a sum would be a second, false error.
+    weights_complete_ = static_cast<int>(rules_.criteria.size()) == index;
     // Criterion indices were handed out before checking; they stay right only if all passed.
     for (std::size_t i = 0; i < rules_.criteria.size(); ++i) criterion_index_[rules_.criteria[i].id] = static_cast<int>(i);
     for (const Item* it : items) {

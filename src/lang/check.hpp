@@ -86,6 +86,10 @@ private:
     std::set<int> used_fields_;
     std::map<std::string, int> criterion_index_;
     bool currency_known_ = false;
+    bool currency_given_ = false;      // a currency was written, even a wrong one
+    bool weights_complete_ = true;     // every criterion checked with a weight: the sum means something
+    std::set<std::string> broken_;     // names whose declaration failed: their uses stay silent
+    std::vector<std::string> let_stack_;  // lets being typed, to name a cycle
 };
 
 }  // namespace tl::lang

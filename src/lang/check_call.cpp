@@ -134,6 +134,7 @@ bool Checker::type_arrows(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
     if (is_table) covered.assign(subject.type == ValueKind::Bool ? 2 : rules_.fields[static_cast<std::size_t>(subject.enum_field)].members.size(), false);
     bool has_else = false;
     double previous_key = -INFINITY;
+    std::string previous_text;
     for (std::size_t i = 1; i < e.args.size(); ++i) {
         Expr& arm = e.args[i];
         if (arm.kind != ExprKind::Arrow || arm.args.size() != 2) {
@@ -183,7 +184,10 @@ bool Checker::type_arrows(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
                 key.slot = key.boolean ? 1 : 0;
             } else if (!resolve_member(key, subject.enum_field)) {
                 const FieldDecl& f = rules_.fields[static_cast<std::size_t>(subject.enum_field)];
-                error(key.pos, "'" + key.name + "' is not a member of " + f.id + did_you_mean(key.name, f.members));
+                std::string members;
+                for (const auto& m : f.members) members += (members.empty() ? "" : ", ") + m;
+                error(key.pos, "'" + key.name + "' is not a member of " + f.id + " (" + members + ")" +
+                                   did_you_mean(key.name, f.members));
                 return false;
             }
             const auto k = static_cast<std::size_t>(key.slot);
@@ -204,10 +208,13 @@ bool Checker::type_arrows(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
         }
         if (e.func == Func::Linear && key.kind == ExprKind::Number) {
             if (key.value <= previous_key) {
-                error(key.pos, "the points of linear(...) must increase from left to right");
+                error(key.pos, "the values of '" + print_expr(subject) + "' in linear(...) must increase from left to right: " +
+                                   print_expr(key) + " follows " + previous_text +
+                                   " (for 'lower is better' keep the values increasing and let the scores fall)");
                 return false;
             }
             previous_key = key.value;
+            previous_text = print_expr(key);
         }
     }
     if (e.func == Func::Steps && !has_else) {

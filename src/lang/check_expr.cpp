@@ -11,8 +11,17 @@ namespace tl::lang {
 namespace {
 
 std::string unit_words(const Unit& u) {
+    if (u.percent && u.dimensionless()) return "a percent";
     const std::string s = u.to_string();
     return s.empty() ? "a plain number" : s;
+}
+
+// `mass (kg)`: what the officer wrote, and its unit.
+std::string described(const Expr& e) {
+    const std::string text = print_expr(e);
+    const std::string unit = e.unit.to_string();
+    if (text.size() > 30) return unit.empty() ? "a plain number" : unit;
+    return unit.empty() ? text + " (a plain number)" : text + " (" + unit + ")";
 }
 
 const char* kind_words(ValueKind k) {
@@ -99,6 +108,8 @@ bool Checker::resolve_member(Expr& e, int enum_field) {
 }
 
 bool Checker::type_name(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
+    // Its declaration was already reported: one mistake, one message.
+    if (broken_.count(e.name)) return false;
     if (e.name == "yes" || e.name == "true" || e.name == "no" || e.name == "false") {
         e.kind = ExprKind::Bool;
         e.boolean = e.name == "yes" || e.name == "true";
@@ -217,20 +228,20 @@ bool Checker::type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
     }
     if (is_comparison(e.bin)) {
         if (a.type != b.type) {
-            error(e.pos, "cannot compare " + std::string(kind_words(a.type)) + " with " + kind_words(b.type));
+            error(e.op_pos, "cannot compare " + std::string(kind_words(a.type)) + " with " + kind_words(b.type));
             return false;
         }
         if ((a.type == ValueKind::Bool || a.type == ValueKind::Enum) && e.bin != BinOp::Eq && e.bin != BinOp::Ne) {
-            error(e.pos, "'" + op + "' does not apply to " + kind_words(a.type) + "; use == or !=");
+            error(e.op_pos, "'" + op + "' does not apply to " + kind_words(a.type) + "; use == or !=");
             return false;
         }
         if (a.type == ValueKind::Enum && a.enum_field != b.enum_field) {
-            error(e.pos, "these values belong to different enums");
+            error(e.op_pos, "these values belong to different enums");
             return false;
         }
         if (a.type == ValueKind::Number) {
             if (!a.unit.same_dimension(b.unit)) {
-                error(e.pos, "cannot compare " + unit_words(a.unit) + " with " + unit_words(b.unit));
+                error(e.op_pos, "cannot compare " + described(a) + " with " + described(b));
                 return false;
             }
             // `retreaded >= 30` almost surely means 30 %: a bare 30 would be 3000 %.
@@ -255,8 +266,8 @@ bool Checker::type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
     e.type = ValueKind::Number;
     if (e.bin == BinOp::Add || e.bin == BinOp::Sub) {
         if (!a.unit.same_dimension(b.unit)) {
-            error(e.pos, std::string("cannot ") + (e.bin == BinOp::Add ? "add " : "subtract ") + unit_words(b.unit) +
-                             (e.bin == BinOp::Add ? " to " : " from ") + unit_words(a.unit));
+            error(e.op_pos, std::string("cannot ") + (e.bin == BinOp::Add ? "add " : "subtract ") + described(b) +
+                                (e.bin == BinOp::Add ? " to " : " from ") + described(a));
             return false;
         }
         e.unit = a.unit;
@@ -275,7 +286,8 @@ bool Checker::type_expr(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
         case ExprKind::Bool: e.type = ValueKind::Bool; return true;
         case ExprKind::Name: return type_name(e, ctx, facts);
         case ExprKind::Text:
-            error(e.pos, "a quoted text can only stand for an enum member (in table(...) or compared with an enum field)");
+            error(e.pos, "a quoted text can only stand for an enum member (in table(...) or compared with an enum field); "
+                         "to use a name, remove the quotes");
             return false;
         case ExprKind::Else:
             error(e.pos, "'else' belongs to if/then/else, or to the last arm of steps(...) or table(...)");

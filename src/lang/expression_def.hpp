@@ -59,6 +59,9 @@ struct call_class : annotated {};
 struct call_arg_class : annotated {};
 struct operand_class : annotated {};
 struct paren_class : annotated {};
+struct then_class;
+struct else_class;
+struct no_chain_class;
 
 inline const expression_type expression = "expression";
 inline const x3::rule<or_class, ast::expression> or_expr = "expression";
@@ -82,6 +85,10 @@ inline const x3::rule<call_class, ast::call> call = "call";
 inline const x3::rule<call_arg_class, ast::call_arg> call_arg = "argument";
 inline const x3::rule<operand_class, ast::operand> operand = "value";
 inline const x3::rule<paren_class, ast::expression> paren_expr = "'('";
+inline const x3::rule<then_class> then_keyword = "'then'";
+inline const x3::rule<else_class> else_keyword = "'else'";
+// Named so that parse.cpp can say why: `a <= b <= c` needs `a <= b and b <= c`.
+inline const x3::rule<no_chain_class> no_chain = "no-chain";
 
 // `-` must not eat the start of `->` (the arrow of linear/steps/table).
 inline const auto add_symbol = x3::lexeme[add_ops >> !x3::lit('>')];
@@ -99,7 +106,10 @@ inline const auto and_op_def = and_symbol > not_expr;
 inline const auto not_expr_def = (unary_not >> x3::attr(std::vector<ast::operation>())) | cmp_expr;
 inline const auto unary_not_def = not_symbol > not_expr;
 // Comparisons do not chain: `a < b < c` is an error, not a surprise.
-inline const auto cmp_expr_def = add_expr >> x3::repeat(0, 1)[cmp_op];
+inline const auto cmp_expr_def = add_expr >> x3::repeat(0, 1)[cmp_op] > no_chain;
+inline const auto no_chain_def = !cmp_ops;
+inline const auto then_keyword_def = kw("then");
+inline const auto else_keyword_def = kw("else");
 inline const auto cmp_op_def = cmp_ops > add_expr;
 inline const auto add_expr_def = mul_expr >> *add_op;
 inline const auto add_op_def = add_symbol > mul_expr;
@@ -110,7 +120,7 @@ inline const auto unary_neg_def = neg_symbol > operand;
 inline const auto number_lit_def = number_value >> (unit_text | x3::attr(std::string()));
 inline const auto name_ref_def = (identifier >> x3::attr(false)) | (kw_str("else") >> x3::attr(true));
 inline const auto text_lit_def = quoted_string >> x3::attr('"');
-inline const auto if_expr_def = kw("if") > expression > kw("then") > expression > kw("else") > expression;
+inline const auto if_expr_def = kw("if") > expression > then_keyword > expression > else_keyword > expression;
 inline const auto call_arg_def = -cmp_ops >> expression >> -(x3::lit("->") > expression);
 inline const auto call_def = identifier >> '(' >> -(call_arg % ',') > ')';
 inline const auto paren_expr_def = '(' > expression > ')';
@@ -119,6 +129,6 @@ inline const auto operand_def =
 
 BOOST_SPIRIT_DEFINE(expression, or_expr, and_expr, not_expr, cmp_expr, add_expr, mul_expr, unary_not, unary_neg,
                     or_op, and_op, cmp_op, add_op, mul_op, number_lit, name_ref, text_lit, if_expr, call, call_arg,
-                    operand, paren_expr)
+                    operand, paren_expr, then_keyword, else_keyword, no_chain)
 
 }  // namespace tl::lang::parser

@@ -18,17 +18,21 @@ namespace x3 = boost::spirit::x3;
 /// stops the parse (the diagnostic is built in parse.cpp from the exception).
 struct annotated : x3::annotate_on_success {};
 
-inline const auto idchar = x3::alnum | x3::char_('_');
+// ASCII classes only: the standard ones call isspace/isalnum on negative chars for UTF-8 bytes
+// (undefined behaviour; a Boost assertion in debug builds). Names are ASCII by definition.
+inline const auto idchar = x3::ascii::alnum | x3::lit('_');
 
 /// A whole word: `kw("if")` does not match the start of `iffy`.
 inline auto kw(const char* word) { return x3::lexeme[x3::lit(word) >> !idchar]; }
-/// A whole word that keeps its text as the attribute.
-inline auto kw_str(const char* word) { return x3::lexeme[x3::string(word) >> !idchar]; }
+/// A whole word that keeps its text as the attribute. `raw` writes only after the whole word
+/// matched: `string(word)` would append "enum" to the attribute of `enumy` and then fail.
+inline auto kw_str(const char* word) { return x3::raw[kw(word)]; }
 
 inline const auto reserved = x3::lexeme[(x3::lit("and") | "or" | "not" | "if" | "then" | "else") >> !idchar];
 
 inline const x3::rule<struct identifier_class, std::string> identifier = "name";
-inline const auto identifier_def = x3::lexeme[!reserved >> (x3::alpha | x3::char_('_')) >> *idchar];
+inline const auto identifier_def =
+    x3::raw[x3::lexeme[!reserved >> (x3::ascii::alpha | x3::lit('_')) >> *idchar]];
 BOOST_SPIRIT_DEFINE(identifier)
 
 /// A double-quoted string with `\"` and `\\` escapes; any UTF-8 inside.

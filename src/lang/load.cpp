@@ -21,13 +21,19 @@ struct Loader {
     std::vector<std::string> stack;  // files being loaded, to report import cycles
     std::vector<const Item*> items;
 
-    bool read(const std::string& path, std::string& text) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) return false;
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        text = ss.str();
-        return true;
+    static std::string canonical(const fs::path& p) {
+        // The error_code form: a name too long for the system is "not found", not a crash.
+        std::error_code ec;
+        fs::path c = fs::weakly_canonical(p, ec);
+        return ec ? p.lexically_normal().string() : c.string();
+    }
+
+    Diagnostic import_error(const Item& it, const std::string& path, const std::string& message) {
+        Diagnostic d;
+        d.pos = it.id_pos;
+        d.message = message;
+        d.source_line = source_line(texts[path], it.pos.line);
+        return d;
     }
 
     void add_file(const std::string& text, const std::string& path) {
@@ -46,34 +52,43 @@ struct Loader {
     // result.files stay valid (the vector no longer grows).
     void load(const std::string& text, const std::string& path) {
         stack.push_back(path);
-        loaded.insert(fs::weakly_canonical(path).string());
+        loaded.insert(canonical(path));
         add_file(text, path);
         const std::size_t me = result.files.size() - 1;
         const std::vector<Item> my_items = result.files[me].items;  // copy: files may grow below
         for (const Item& it : my_items) {
             if (it.keyword != "import") continue;
             const fs::path target = fs::path(path).parent_path() / it.id;
-            const std::string key = fs::weakly_canonical(target).string();
+            const std::string key = canonical(target);
             bool cycle = false;
-            for (const auto& s : stack) cycle |= fs::weakly_canonical(s).string() == key;
+            std::string chain;
+            for (const auto& s : stack) {
+                cycle |= canonical(s) == key;
+                if (cycle) chain += fs::path(s).filename().string() + " imports ";
+            }
             if (cycle) {
-                Diagnostic d;
-                d.pos = it.pos;
-                d.message = "import cycle: '" + it.id + "' is already being read";
-                result.diagnostics.push_back(d);
+                chain += fs::path(target).filename().string();
+                result.diagnostics.push_back(import_error(it, path, "import cycle: " + chain));
                 continue;
             }
             if (loaded.count(key)) continue;  // a library imported twice counts once
-            std::string imported;
-            if (!read(target.string(), imported)) {
-                Diagnostic d;
-                d.pos = it.pos;
-                d.message = "cannot read imported file '" + target.string() + "'";
-                d.source_line = source_line(texts[path], it.pos.line);
-                result.diagnostics.push_back(d);
+            // Only regular files: a folder would read as an empty file, /dev/zero would never end.
+            std::error_code ec;
+            if (!fs::is_regular_file(target, ec)) {
+                result.diagnostics.push_back(import_error(
+                    it, path, "cannot import '" + it.id + "': " +
+                                  (fs::exists(target, ec) ? "not a regular file" : "no such file") + " (looked for " +
+                                  target.string() + ")"));
                 continue;
             }
-            load(imported, target.string());
+            std::ifstream in(target, std::ios::binary);
+            std::ostringstream ss;
+            ss << in.rdbuf();
+            if (!in.good() && !in.eof()) {
+                result.diagnostics.push_back(import_error(it, path, "cannot read imported file '" + target.string() + "'"));
+                continue;
+            }
+            load(ss.str(), target.string());
         }
         stack.pop_back();
     }
@@ -85,11 +100,11 @@ struct Loader {
                 items.push_back(&it);
                 continue;
             }
-            const std::string key = fs::weakly_canonical(fs::path(file.path).parent_path() / it.id).string();
+            const std::string key = canonical(fs::path(file.path).parent_path() / it.id);
             if (done.count(key)) continue;
             done.insert(key);
             for (const RuleFile& f : result.files)
-                if (fs::weakly_canonical(f.path).string() == key) collect(f, done);
+                if (canonical(f.path) == key) collect(f, done);
         }
     }
 };
@@ -99,7 +114,7 @@ LoadResult load(const std::string& text, const std::string& path) {
     Loader loader{result, {}, {}, {}, {}};
     loader.load(text, path);
     if (has_errors(result.diagnostics)) return result;
-    std::set<std::string> done{fs::weakly_canonical(path).string()};
+    std::set<std::string> done{Loader::canonical(path)};
     loader.collect(result.files.front(), done);
     Checker checker(result.diagnostics, loader.texts);
     result.rules = checker.check(loader.items);
@@ -109,12 +124,13 @@ LoadResult load(const std::string& text, const std::string& path) {
 }  // namespace
 
 LoadResult load_rules_file(const std::string& path) {
+    std::error_code ec;
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    if (!fs::is_regular_file(path, ec) || !in) {
         LoadResult r;
         Diagnostic d;
         d.pos.file = path;
-        d.message = "cannot read rules file '" + path + "'";
+        d.message = "cannot read rules file '" + path + "': " + (fs::exists(path, ec) ? "not a regular file" : "no such file");
         r.diagnostics.push_back(d);
         return r;
     }

@@ -52,15 +52,11 @@ Expr Lowering::expression(const ast::expression& e) {
         Expr b;
         b.kind = ExprKind::Binary;
         b.bin = op.op;
-        b.pos = pos(op);
+        b.op_pos = pos(op);
+        b.pos = acc.pos;
         b.args.push_back(std::move(acc));
         b.args.push_back(operand(op.operand_));
         acc = std::move(b);
-    }
-    // A chain of one operand keeps the operand's own position; a chain points at its start.
-    if (!e.rest.empty()) {
-        SourcePos start = pos(e);
-        if (start.known()) acc.pos = start;
     }
     return acc;
 }

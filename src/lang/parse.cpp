@@ -2,9 +2,15 @@
 // Spirit-free syntax model by lower.cpp.
 #include <boost/spirit/home/x3.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "core/unit.hpp"
 #include "lang/config.hpp"
 #include "lang/grammar.hpp"
 #include "lang/lower.hpp"
+#include "lang/suggest.hpp"
 #include "lang/syntax.hpp"
 
 namespace tl::lang {
@@ -27,6 +33,28 @@ std::string source_line(const std::string& text, int line) {
 }
 
 namespace {
+
+const char* const kItemKeywords[] = {"import", "tender", "field", "let", "requirement", "criterion", "group",
+                                     "tie_break", "abnormally_low"};
+
+// Names a character that is not ASCII: a no-break space pasted from a word processor looks like a
+// space but is not one.
+std::string describe_non_ascii(const std::string& text, std::size_t off) {
+    const auto c0 = static_cast<unsigned char>(text[off]);
+    unsigned code = 0;
+    int extra = c0 >= 0xF0 ? 3 : c0 >= 0xE0 ? 2 : c0 >= 0xC0 ? 1 : 0;
+    code = extra == 3 ? (c0 & 0x07u) : extra == 2 ? (c0 & 0x0Fu) : extra == 1 ? (c0 & 0x1Fu) : c0;
+    for (int k = 1; k <= extra && off + static_cast<std::size_t>(k) < text.size(); ++k)
+        code = (code << 6) | (static_cast<unsigned char>(text[off + static_cast<std::size_t>(k)]) & 0x3Fu);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", code);
+    std::string name = buf;
+    if (code == 0xA0) name += " (no-break space)";
+    else if (code == 0x202F) name += " (narrow no-break space)";
+    else if (code == 0x2013 || code == 0x2014) name += " (dash; use '-')";
+    else if (code == 0x201C || code == 0x201D || code == 0xAB || code == 0xBB) name += " (typographic quote; use '\"')";
+    return "the character " + name + ", which rules can only hold inside \"texts\" and comments";
+}
 
 // Turns "what X3 expected" into words an officer reads.
 std::string describe_expected(const std::string& which) {
@@ -84,16 +112,74 @@ bool run(const std::string& text, const std::string& path, const Rule& rule, Att
         return false;
     } catch (const x3::expectation_failure<parser::iterator_type>& e) {
         std::size_t off = static_cast<std::size_t>(e.where() - text.cbegin());
+        Diagnostic d;
+        if (e.which() == "'\"'") {
+            // A text runs to the end of its line; say so where the line ends.
+            d.pos = position_at(text, path, off);
+            d.message = "this text has no closing '\"' (a text ends on its line)";
+            d.source_line = source_line(text, d.pos.line);
+            diagnostics.push_back(d);
+            return false;
+        }
         // Point at the next token, not at the white space before it.
         while (off < text.size() && (text[off] == ' ' || text[off] == '\t' || text[off] == '\r' || text[off] == '\n')) ++off;
-        Diagnostic d;
         d.pos = position_at(text, path, off);
+        d.source_line = source_line(text, d.pos.line);
         const std::string expected = describe_expected(e.which());
+        // What stands there: a word, a run of punctuation, or a character that is not ASCII.
+        auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+        std::string word;
+        for (std::size_t k = off; k < text.size() && is_word(text[k]); ++k) word += text[k];
+        if (off < text.size() && (static_cast<unsigned char>(text[off]) & 0x80)) {
+            d.message = "unexpected " + describe_non_ascii(text, off);
+            diagnostics.push_back(d);
+            return false;
+        }
+        // `4000 kwh`: a word right after a number is a unit the language does not know. The parser
+        // may stop on the word itself, or (in a block, taking it for a property) on what follows.
+        auto word_after_number = [&](std::size_t start) {
+            std::size_t before = start;
+            while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+            return before > 0 && before < start && std::isdigit(static_cast<unsigned char>(text[before - 1]));
+        };
+        if (word.empty() && e.which() == "':'") {
+            std::size_t end = off;
+            while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+            std::size_t start = end;
+            while (start > 0 && is_word(text[start - 1])) --start;
+            if (start < end && word_after_number(start)) {
+                word = text.substr(start, end - start);
+                off = start;
+                d.pos = position_at(text, path, off);
+                d.source_line = source_line(text, d.pos.line);
+            }
+        }
+        if (!word.empty() && word_after_number(off)) {
+            std::vector<std::string> atoms = known_unit_atoms();
+            for (const auto& c : known_currencies()) atoms.push_back(c);
+            std::string suggestion = did_you_mean(word, atoms);
+            for (const auto& a : atoms)
+                if (suggestion.empty() && a.size() == word.size() &&
+                    std::equal(a.begin(), a.end(), word.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); }))
+                    suggestion = "; did you mean '" + a + "'?";
+            d.message = "unknown unit '" + word + "'" + suggestion;
+            diagnostics.push_back(d);
+            return false;
+        }
+        if (e.which() == "no-chain") {
+            d.message = "comparisons do not chain: write 'a <= x and x <= b'";
+            diagnostics.push_back(d);
+            return false;
+        }
         std::string found;
         if (off >= text.size()) found = "the end of the file";
         else {
             std::size_t end = off;
-            while (end < text.size() && end - off < 20 && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+            // A word, or else a single character: `'kwh'` rather than `'kwh)'`.
+            while (end < text.size() && end - off < 20 && is_word(text[end])) ++end;
+            if (end == off)
+                while (end < text.size() && end - off < 2 && std::string("<>=!-").find(text[end]) != std::string::npos) ++end;
+            if (end == off) end = off + 1;
             found = "'" + text.substr(off, end - off) + "'";
         }
         d.message = expected + " expected, found " + found;
@@ -101,7 +187,10 @@ bool run(const std::string& text, const std::string& path, const Rule& rule, Att
             std::string note = opener_note(text, off, expected[1], path);
             if (!note.empty()) d.message = expected + " expected (" + note + "), found " + found;
         }
-        d.source_line = source_line(text, d.pos.line);
+        if ((e.which() == "eoi" || e.which() == "file") && !word.empty()) {
+            std::vector<std::string> keywords(std::begin(kItemKeywords), std::end(kItemKeywords));
+            d.message += did_you_mean(word, keywords);
+        }
         diagnostics.push_back(d);
         return false;
     }

@@ -44,7 +44,8 @@ struct Printer {
         }
     }
 
-    void property(const Property& p, const std::string& indent) {
+    // `last_on_line`: a trailing comment belongs to the last property written on its line.
+    void property(const Property& p, const std::string& indent, bool last_on_line) {
         comments_before(p.pos.line, indent);
         switch (p.kind) {
             case PropertyKind::Text: out += indent + p.key + ": " + quote(p.text) + "\n"; break;
@@ -56,14 +57,15 @@ struct Printer {
             case PropertyKind::Lot: out += indent + "lot " + p.key + ": " + quote(p.text) + "\n"; break;
             case PropertyKind::Item: item(p.item.front(), indent); return;
         }
-        trailing(p.pos.line);
+        if (last_on_line) trailing(p.pos.line);
     }
 
     void block(const Item& it, const std::string& indent) {
         out += " {\n";
         // A comment on the header line stays there, unless a property shares that line.
         if (it.props.empty() || it.props.front().pos.line != it.pos.line) trailing(it.pos.line);
-        for (const Property& p : it.props) property(p, indent + "  ");
+        for (std::size_t i = 0; i < it.props.size(); ++i)
+            property(it.props[i], indent + "  ", i + 1 == it.props.size() || it.props[i + 1].pos.line != it.props[i].pos.line);
         comments_before(it.end_line, indent + "  ");
         out += indent + "}\n";
         trailing(it.end_line);

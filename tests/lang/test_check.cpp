@@ -29,7 +29,7 @@ criterion c { weight: 100 % score: ratio_lowest(price) + mass / (1 kg) * 0 + tab
 }
 
 TEST_CASE("units are checked") {
-    CHECK_THAT(diagnostics_of(with_score("price + mass")), Catch::Contains("cannot add kg to RUB"));
+    CHECK_THAT(diagnostics_of(with_score("price + mass")), Catch::Contains("cannot add mass (kg) to price (RUB)"));
     CHECK_THAT(diagnostics_of(with_score("price")), Catch::Contains("a score must be a plain number (points on the criterion's scale), but this is RUB"));
     CHECK_THAT(diagnostics_of(with_score("if ok then price else mass")), Catch::Contains("the 'else' branch gives kg but the 'then' branch gives RUB"));
     CHECK_THAT(diagnostics_of(with_score("price / (1000 EUR)")), Catch::Contains("this tender's currency is RUB, not EUR"));
