@@ -78,30 +78,30 @@ Column Evaluator::eval(const Expr& e) {
             throw std::logic_error("unresolved name reached the engine: " + e.name);
         case ExprKind::Unary: {
             Column a = eval(e.args[0]);
-            if (e.un == UnOp::Neg) return map_column(a, n, [](double x) { return -x; });
-            return map_column(a, n, [](double x) { return truthy(x) ? 0.0 : 1.0; });
+            if (e.un == UnOp::Neg) return map_column(std::move(a), n, [](double x) { return -x; });
+            return map_column(std::move(a), n, [](double x) { return truthy(x) ? 0.0 : 1.0; });
         }
         case ExprKind::Binary: {
             Column a = eval(e.args[0]);
             Column b = eval(e.args[1]);
             switch (e.bin) {
-                case BinOp::Add: return combine(a, b, n, [](double x, double y) { return x + y; });
-                case BinOp::Sub: return combine(a, b, n, [](double x, double y) { return x - y; });
-                case BinOp::Mul: return combine(a, b, n, [](double x, double y) { return x * y; });
+                case BinOp::Add: return combine(std::move(a), std::move(b), n, [](double x, double y) { return x + y; });
+                case BinOp::Sub: return combine(std::move(a), std::move(b), n, [](double x, double y) { return x - y; });
+                case BinOp::Mul: return combine(std::move(a), std::move(b), n, [](double x, double y) { return x * y; });
                 case BinOp::Div:
                     // x / 0 is undefined, not infinity: the committee sees "n/a" and a flag.
-                    return combine(a, b, n, [](double x, double y) { return y == 0 ? kNaN : x / y; });
+                    return combine(std::move(a), std::move(b), n, [](double x, double y) { return y == 0 ? kNaN : x / y; });
                 case BinOp::And:
-                    return combine(a, b, n, [](double x, double y) { return truthy(x) && truthy(y) ? 1.0 : 0.0; });
+                    return combine(std::move(a), std::move(b), n, [](double x, double y) { return truthy(x) && truthy(y) ? 1.0 : 0.0; });
                 case BinOp::Or:
-                    return combine(a, b, n, [](double x, double y) { return truthy(x) || truthy(y) ? 1.0 : 0.0; });
+                    return combine(std::move(a), std::move(b), n, [](double x, double y) { return truthy(x) || truthy(y) ? 1.0 : 0.0; });
                 // One loop per comparison: a switch inside the loop would cost more than the test.
-                case BinOp::Lt: return combine(a, b, n, [](double x, double y) { return compare(BinOp::Lt, x, y); });
-                case BinOp::Le: return combine(a, b, n, [](double x, double y) { return compare(BinOp::Le, x, y); });
-                case BinOp::Gt: return combine(a, b, n, [](double x, double y) { return compare(BinOp::Gt, x, y); });
-                case BinOp::Ge: return combine(a, b, n, [](double x, double y) { return compare(BinOp::Ge, x, y); });
-                case BinOp::Eq: return combine(a, b, n, [](double x, double y) { return compare(BinOp::Eq, x, y); });
-                case BinOp::Ne: return combine(a, b, n, [](double x, double y) { return compare(BinOp::Ne, x, y); });
+                case BinOp::Lt: return combine(std::move(a), std::move(b), n, [](double x, double y) { return compare(BinOp::Lt, x, y); });
+                case BinOp::Le: return combine(std::move(a), std::move(b), n, [](double x, double y) { return compare(BinOp::Le, x, y); });
+                case BinOp::Gt: return combine(std::move(a), std::move(b), n, [](double x, double y) { return compare(BinOp::Gt, x, y); });
+                case BinOp::Ge: return combine(std::move(a), std::move(b), n, [](double x, double y) { return compare(BinOp::Ge, x, y); });
+                case BinOp::Eq: return combine(std::move(a), std::move(b), n, [](double x, double y) { return compare(BinOp::Eq, x, y); });
+                case BinOp::Ne: return combine(std::move(a), std::move(b), n, [](double x, double y) { return compare(BinOp::Ne, x, y); });
                 case BinOp::None: break;
             }
             break;
@@ -111,9 +111,12 @@ Column Evaluator::eval(const Expr& e) {
             if (c.is_scalar) return eval(e.args[truthy(c.scalar) ? 1 : 2]);
             Column t = eval(e.args[1]);
             Column f = eval(e.args[2]);
-            std::vector<double> out(n);
             const double* pc = c.data();
-            for (std::size_t i = 0; i < n; ++i) out[i] = std::isnan(pc[i]) ? kNaN : (pc[i] != 0 ? t.at(i) : f.at(i));
+            const double *pt = t.is_scalar ? nullptr : t.data(), *pf = f.is_scalar ? nullptr : f.data();
+            const double ts = t.scalar, fs = f.scalar;
+            std::vector<double> out = result_buffer(c, t.is_scalar ? f : t, n);  // element-wise: may overwrite an input
+            for (std::size_t i = 0; i < n; ++i)
+                out[i] = std::isnan(pc[i]) ? kNaN : (pc[i] != 0 ? (pt ? pt[i] : ts) : (pf ? pf[i] : fs));
             return Column::of(std::move(out));
         }
         case ExprKind::Call: return eval_call(e);
@@ -132,7 +135,7 @@ Column Evaluator::eval_call(const Expr& e) {
             Column acc = eval(e.args[0]);
             const bool is_min = e.func == Func::Min;
             for (std::size_t k = 1; k < e.args.size(); ++k)
-                acc = combine(acc, eval(e.args[k]), n, [is_min](double x, double y) {
+                acc = combine(std::move(acc), eval(e.args[k]), n, [is_min](double x, double y) {
                     if (std::isnan(x) || std::isnan(y)) return kNaN;
                     return is_min ? std::min(x, y) : std::max(x, y);
                 });
@@ -148,8 +151,8 @@ Column Evaluator::eval_call(const Expr& e) {
             Column lo = eval(e.args[1]);
             Column hi = eval(e.args[2]);
             Column x = eval(e.args[0]);
-            Column low_clamped = combine(x, lo, n, [](double v, double l) { return std::isnan(v) ? v : std::max(v, l); });
-            return combine(low_clamped, hi, n, [](double v, double h) { return std::isnan(v) ? v : std::min(v, h); });
+            Column low_clamped = combine(std::move(x), std::move(lo), n, [](double v, double l) { return std::isnan(v) ? v : std::max(v, l); });
+            return combine(std::move(low_clamped), std::move(hi), n, [](double v, double h) { return std::isnan(v) ? v : std::min(v, h); });
         }
         case Func::Linear: return eval_linear(e);
         case Func::Steps: return eval_steps(e);
