@@ -75,8 +75,15 @@ Column Evaluator::eval_aggregate(const Expr& e) {
             case Func::LowestOthers: out[i] = p == 0 ? sorted[1] : sorted[0]; break;
             case Func::HighestOthers: out[i] = p == m - 1 ? sorted[m - 2] : sorted[m - 1]; break;
             case Func::MedianOthers: out[i] = median_of_sorted(sorted, p); break;
-            case Func::NextHigher: if (p + 1 < m) out[i] = sorted[p + 1]; break;
-            case Func::NextLower: if (p > 0) out[i] = sorted[p - 1]; break;
+            // Another bid with the same value is the nearest one "at or above" (or below).
+            case Func::NextHigher:
+                if (p > 0 && sorted[p - 1] == x[i]) out[i] = x[i];
+                else if (p + 1 < m) out[i] = sorted[p + 1];
+                break;
+            case Func::NextLower:
+                if (p + 1 < m && sorted[p + 1] == x[i]) out[i] = x[i];
+                else if (p > 0) out[i] = sorted[p - 1];
+                break;
             default: break;
         }
     }

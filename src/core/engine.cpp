@@ -96,6 +96,7 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
                 const double s = gs.scores[static_cast<std::size_t>(c)][m];
                 if (!(s >= *crit.minimum)) {
                     o.scores[static_cast<std::size_t>(c)] = s;
+                    o.clamped[static_cast<std::size_t>(c)] = gs.clamped[static_cast<std::size_t>(c)][m];
                     o.excluded_because.push_back(
                         {crit.id, crit.display_name(),
                          "score " + format_score(s) + " is below the minimum " + format_score(*crit.minimum), true});
@@ -121,6 +122,7 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
                                    "the score of '" + crit.id + "' is undefined for this bid (counted as " +
                                        format_score(crit.scale_lo) + "): " + explain_test(rules, final_stage, crit.score, m)});
                 s = crit.scale_lo;
+                fs.scores[c][m] = s;  // tie-breaks must see the score the total counted
             }
             o.scores[c] = s;
             o.contributions[c] = (s - crit.scale_lo) / (crit.scale_hi - crit.scale_lo) * crit.weight;

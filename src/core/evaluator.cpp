@@ -11,9 +11,10 @@ namespace tl {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Comparisons with an undefined value are false: "no flag", "requirement not met".
+// Undefined stays undefined through comparisons and logic (so `not` of an undefined comparison
+// is not "yes"); only the final test of a requirement or flag reads undefined as "no".
 inline double compare(BinOp op, double a, double b) {
-    if (std::isnan(a) || std::isnan(b)) return 0;
+    if (std::isnan(a) || std::isnan(b)) return kNaN;
     switch (op) {
         case BinOp::Lt: return a < b;
         case BinOp::Le: return a <= b;
@@ -79,7 +80,7 @@ Column Evaluator::eval(const Expr& e) {
         case ExprKind::Unary: {
             Column a = eval(e.args[0]);
             if (e.un == UnOp::Neg) return map_column(std::move(a), n, [](double x) { return -x; });
-            return map_column(std::move(a), n, [](double x) { return truthy(x) ? 0.0 : 1.0; });
+            return map_column(std::move(a), n, [](double x) { return std::isnan(x) ? kNaN : (x != 0 ? 0.0 : 1.0); });
         }
         case ExprKind::Binary: {
             Column a = eval(e.args[0]);
@@ -92,9 +93,16 @@ Column Evaluator::eval(const Expr& e) {
                     // x / 0 is undefined, not infinity: the committee sees "n/a" and a flag.
                     return combine(std::move(a), std::move(b), n, [](double x, double y) { return y == 0 ? kNaN : x / y; });
                 case BinOp::And:
-                    return combine(std::move(a), std::move(b), n, [](double x, double y) { return truthy(x) && truthy(y) ? 1.0 : 0.0; });
+                    // Kleene logic: "no and undefined" is no, "yes and undefined" is undefined.
+                    return combine(std::move(a), std::move(b), n, [](double x, double y) {
+                        if (x == 0 || y == 0) return 0.0;
+                        return std::isnan(x) || std::isnan(y) ? kNaN : 1.0;
+                    });
                 case BinOp::Or:
-                    return combine(std::move(a), std::move(b), n, [](double x, double y) { return truthy(x) || truthy(y) ? 1.0 : 0.0; });
+                    return combine(std::move(a), std::move(b), n, [](double x, double y) {
+                        if (truthy(x) || truthy(y)) return 1.0;
+                        return std::isnan(x) || std::isnan(y) ? kNaN : 0.0;
+                    });
                 // One loop per comparison: a switch inside the loop would cost more than the test.
                 case BinOp::Lt: return combine(std::move(a), std::move(b), n, [](double x, double y) { return compare(BinOp::Lt, x, y); });
                 case BinOp::Le: return combine(std::move(a), std::move(b), n, [](double x, double y) { return compare(BinOp::Le, x, y); });
@@ -203,7 +211,7 @@ Column Evaluator::eval_steps(const Expr& e) {
         Column key = is_else ? Column::constant(0) : eval(arm.args[0]);
         for (std::size_t i = 0; i < n; ++i) {
             if (done[i] || std::isnan(x.at(i))) continue;
-            if (is_else || compare(arm.bin, x.at(i), key.at(i)) != 0) {
+            if (is_else || truthy(compare(arm.bin, x.at(i), key.at(i)))) {
                 out[i] = value.at(i);
                 done[i] = 1;
             }
@@ -269,7 +277,8 @@ Column Evaluator::eval_npv(const Expr& e) {
     auto npv = [&](std::size_t i) {
         const double a = amount.at(i), r = rate.at(i), g = escalation.at(i);
         const double y = years.at(i);
-        if (std::isnan(a) || std::isnan(r) || std::isnan(g) || std::isnan(y) || y < 0) return kNaN;
+        // More than a thousand years is no life-cycle: undefined (and flagged), not a long loop.
+        if (std::isnan(a) || std::isnan(r) || std::isnan(g) || std::isnan(y) || y < 0 || y > 1000) return kNaN;
         const int whole_years = static_cast<int>(std::floor(y));
         double sum = 0;
         for (int t = 1; t <= whole_years; ++t) sum += a * std::pow(1 + g, t - 1) / std::pow(1 + r, t);

@@ -14,7 +14,7 @@ namespace {
 // Inputs of a formula: names and aggregates, whose values differ per bid or per set.
 bool is_input(const Expr& e) {
     return (e.kind == ExprKind::Name && (e.ref == RefKind::Field || e.ref == RefKind::Let || e.ref == RefKind::Criterion)) ||
-           (e.kind == ExprKind::Call && is_aggregate(e.func));
+           (e.kind == ExprKind::Call && is_aggregate(e.func) && e.func != Func::RatioLowest && e.func != Func::RatioHighest);
 }
 
 struct ValueSubstitution : ExprSubstitution {
@@ -27,6 +27,20 @@ struct ValueSubstitution : ExprSubstitution {
     ValueSubstitution(const CriteriaSet& r, Evaluator& e, std::size_t m, bool a) : rules(r), ev(e), member(m), annotate(a) {}
 
     bool substitute(const Expr& e, std::string& out) const override {
+        // ratio_lowest(x) shows what it is made of: 100 * lowest(x) / x, each with its value.
+        if (e.kind == ExprKind::Call && (e.func == Func::RatioLowest || e.func == Func::RatioHighest)) {
+            Expr best = e;
+            best.func = e.func == Func::RatioLowest ? Func::Lowest : Func::Highest;
+            best.name = func_name(best.func);
+            best.unit = e.args[0].unit;
+            best.type = e.args[0].type;
+            std::string best_text, own_text;
+            substitute(best, best_text);
+            own_text = print_expr(e.args[0], this);
+            out = e.func == Func::RatioLowest ? "100 * " + best_text + " / " + own_text
+                                              : "100 * " + own_text + " / " + best_text;
+            return true;
+        }
         if (!is_input(e)) return false;
         const double v = ev.eval(e).at(member);
         const std::string value = format_value(rules, e, v);

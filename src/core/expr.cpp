@@ -1,5 +1,6 @@
 #include "core/expr.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -182,8 +183,8 @@ std::string exact_number_text(double v) {
     }
     std::string s = buf;
     // `1e+06` reads back, but officers write 1000000; spell integers out while they are exact.
-    if (s.find('e') != std::string::npos && v == static_cast<double>(static_cast<long long>(v)) &&
-        v < 1e15 && v > -1e15) {
+    // (Range first: converting a larger double to long long is undefined behaviour.)
+    if (s.find('e') != std::string::npos && v < 1e15 && v > -1e15 && v == std::floor(v)) {
         std::snprintf(buf, sizeof buf, "%.0f", v);
         s = buf;
     }

@@ -23,14 +23,28 @@ double round_half_away(double v, int decimals) {
 std::string format_number(double v) {
     if (std::isnan(v)) return "n/a";
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-    char buf[40];
-    if (v == std::floor(v) && std::fabs(v) < 1e15) {
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-        if (std::string(buf) == "-0") return "0";
-        return buf;
+    if (v == 0) return "0";
+    char buf[64];
+    // 15 significant digits: every input a bidder can state prints as stated (123456789.04 must not
+    // read as 123456789 next to a limit of 123456789), without binary noise in the last digits.
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    std::string s = buf;
+    if (s.find('e') != std::string::npos && std::fabs(v) < 1e15 && std::fabs(v) >= 1e-6) {
+        std::snprintf(buf, sizeof buf, "%.15f", v);
+        s = buf;
+        // %.15f shows 15 decimals: trim to 15 significant digits and drop trailing zeros.
+        const std::size_t dot = s.find('.');
+        std::size_t digits = 0, cut = s.size();
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s[i] < '0' || s[i] > '9') continue;
+            if (digits > 0 || s[i] != '0') ++digits;
+            if (digits == 15) { cut = i + 1; break; }
+        }
+        if (cut > dot) s = s.substr(0, std::max(cut, dot));
+        while (s.size() > dot + 1 && s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
     }
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
+    return s;
 }
 
 std::string format_fixed(double v, int decimals) {

@@ -29,17 +29,22 @@ Ranking rank_bids(const CriteriaSet& rules, const BidTable& bids, Evaluator& ev,
     auto submitted = [&](std::size_t m) -> const std::string& {
         return bids.bids[static_cast<std::size_t>(ev.member(m))].submitted;
     };
-    // <0: a before b, >0: b before a, 0: still equal.
+    // <0: a before b, >0: b before a, 0: still equal. A consistent order whatever the file's row
+    // order: a missing time or an undefined key ranks after a present one (it cannot win on it),
+    // two missing ones are equal. Keys compare exactly: the tolerance is for totals only.
     auto compare = [&](std::size_t a, std::size_t b) -> int {
         if (!nearly_equal(totals[a], totals[b])) return totals[a] > totals[b] ? -1 : 1;
         for (std::size_t k = 0; k < kinds.size(); ++k) {
             if (kinds[k] == TieBreak::Kind::EarlierSubmission) {
                 const std::string &sa = submitted(a), &sb = submitted(b);
-                if (sa.empty() || sb.empty() || sa == sb) continue;
+                if (sa == sb) continue;
+                if (sa.empty() || sb.empty()) return sa.empty() ? 1 : -1;
                 return sa < sb ? -1 : 1;
             }
             const double va = keys[k][a], vb = keys[k][b];
-            if (std::isnan(va) || std::isnan(vb) || nearly_equal(va, vb)) continue;
+            if (std::isnan(va) && std::isnan(vb)) continue;
+            if (std::isnan(va) || std::isnan(vb)) return std::isnan(va) ? 1 : -1;
+            if (va == vb) continue;
             const bool a_first = kinds[k] == TieBreak::Kind::Higher ? va > vb : va < vb;
             return a_first ? -1 : 1;
         }

@@ -187,7 +187,9 @@ void Checker::check_field(const Item& it) {
             for (Expr* end : {&lo, &hi}) {
                 auto& value = end == &lo ? l : h;
                 if (!value) continue;
-                if (end->kind == ExprKind::Number && end->unit_text.empty()) {
+                const Expr* literal = end;
+                if (literal->kind == ExprKind::Unary && literal->un == UnOp::Neg) literal = &literal->args[0];
+                if (literal->kind == ExprKind::Number && literal->unit_text.empty()) {
                     if (f.type == FieldType::Percent) *value /= 100;
                     continue;
                 }
@@ -311,6 +313,11 @@ void Checker::check_criterion(const Item& it, const std::string& group) {
         if (s->kind != PropertyKind::Range) error(s->pos, "scale is written 'scale: 0 .. 10'");
         else {
             auto l = constant_value(lo, "the scale"), h = constant_value(hi, "the scale");
+            for (const Expr* end : {&lo, &hi})
+                if (l && h && !(end->unit.dimensionless() && !end->unit.percent)) {
+                    error(end->pos, "a scale is in points: plain numbers, e.g. scale: 0 .. 10");
+                    l.reset();
+                }
             if (l && h) {
                 if (*h <= *l) error(s->pos, "the top of the scale must be above its bottom");
                 else { c.scale_lo = *l; c.scale_hi = *h; }
@@ -331,7 +338,12 @@ void Checker::check_criterion(const Item& it, const std::string& group) {
     }
     if (const Property* m = it.find("minimum")) {
         Expr e = m->value;
-        if (auto v = constant_value(e, "a minimum score")) {
+        auto v = constant_value(e, "a minimum score");
+        if (v && !(e.unit.dimensionless() && !e.unit.percent)) {
+            error(e.pos, "a minimum score is in points on the criterion's scale: a plain number, e.g. minimum: 50");
+            v.reset();
+        }
+        if (v) {
             if (*v < c.scale_lo || *v > c.scale_hi)
                 error(m->pos, "the minimum score must lie on the criterion's scale");
             c.minimum = *v;

@@ -39,6 +39,8 @@ public:
     bool type_expr(Expr& e, const ExprContext& ctx, ExprFacts& facts);
     /// Value of an expression that must be constant (weights, ranges, minimums).
     std::optional<double> constant_value(Expr& e, const char* what);
+    /// Value of an already checked expression that uses no bid (NaN when it cannot be had).
+    double constant_number(const Expr& e);
 
     void error(const SourcePos& pos, const std::string& message, std::vector<std::string> notes = {});
     void warning(const SourcePos& pos, const std::string& message);

@@ -198,7 +198,10 @@ bool Checker::type_arrows(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
             covered[k] = true;
             continue;
         }
-        if (!type_expr(key, ctx, facts)) return false;
+        ExprFacts key_facts;
+        if (!type_expr(key, ctx, key_facts)) return false;
+        facts.uses_bids |= key_facts.uses_bids;
+        facts.uses_aggregate |= key_facts.uses_aggregate;
         if (key.type != ValueKind::Number || !key.unit.same_dimension(subject.unit) ||
             (subject.unit.percent && !key.unit.percent && key.kind == ExprKind::Number && key.number != 0)) {
             error(key.pos, "this key is " + unit_words(key.unit) + " but '" + print_expr(subject) + "' is " +
@@ -206,14 +209,16 @@ bool Checker::type_arrows(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
                                (subject.unit.percent ? " (write e.g. " + exact_number_text(key.number) + " %)" : ""));
             return false;
         }
-        if (e.func == Func::Linear && key.kind == ExprKind::Number) {
-            if (key.value <= previous_key) {
+        // Constant keys (also `-40`, or a let) must increase; keys from the bids are checked per bid.
+        if (e.func == Func::Linear && !key_facts.uses_bids && !key_facts.uses_aggregate) {
+            const double value = constant_number(key);
+            if (value <= previous_key) {
                 error(key.pos, "the values of '" + print_expr(subject) + "' in linear(...) must increase from left to right: " +
                                    print_expr(key) + " follows " + previous_text +
                                    " (for 'lower is better' keep the values increasing and let the scores fall)");
                 return false;
             }
-            previous_key = key.value;
+            previous_key = value;
             previous_text = print_expr(key);
         }
     }

@@ -35,7 +35,10 @@ const char* kind_words(ValueKind k) {
     return "a value";
 }
 
-bool is_bare_literal(const Expr& e) { return e.kind == ExprKind::Number && e.unit_text.empty(); }
+bool is_bare_literal(const Expr& e) {
+    if (e.kind == ExprKind::Unary && e.un == UnOp::Neg) return is_bare_literal(e.args[0]);
+    return e.kind == ExprKind::Number && e.unit_text.empty();
+}
 
 bool is_comparison(BinOp op) {
     return op == BinOp::Lt || op == BinOp::Le || op == BinOp::Gt || op == BinOp::Ge || op == BinOp::Eq || op == BinOp::Ne;
@@ -244,14 +247,18 @@ bool Checker::type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
                 error(e.op_pos, "cannot compare " + described(a) + " with " + described(b));
                 return false;
             }
-            // `retreaded >= 30` almost surely means 30 %: a bare 30 would be 3000 %.
+            // `retreaded >= 30` almost surely means 30 %: a bare 30 would be 3000 %. The same for a
+            // let that names a bare number (`let min_share = 30`).
             for (auto [pct, bare] : {std::pair<const Expr*, const Expr*>{&a, &b}, {&b, &a}}) {
-                if (pct->unit.percent && is_bare_literal(*bare) && bare->number != 0) {
-                    error(bare->pos, "'" + print_expr(*pct) + "' is a percent: write " + exact_number_text(bare->number) +
-                                         " % (a bare " + exact_number_text(bare->number) + " would mean " +
-                                         exact_number_text(bare->number * 100) + " %)");
-                    return false;
-                }
+                const Expr* literal = bare;
+                while (literal->kind == ExprKind::Name && literal->ref == RefKind::Let)
+                    literal = &rules_.lets[static_cast<std::size_t>(literal->slot)].expr;
+                if (!pct->unit.percent || !is_bare_literal(*literal) || literal->value == 0) continue;
+                const double number = literal->kind == ExprKind::Unary ? -literal->args[0].number : literal->number;
+                const std::string via = literal == bare ? "" : " ('" + print_expr(*bare) + "' is a bare " + exact_number_text(number) + ")";
+                error(bare->pos, "'" + print_expr(*pct) + "' is a percent: write " + exact_number_text(number) + " % (a bare " +
+                                     exact_number_text(number) + " would mean " + exact_number_text(number * 100) + " %)" + via);
+                return false;
             }
         }
         e.type = ValueKind::Bool;
@@ -325,6 +332,12 @@ bool Checker::type_expr(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
                 return false;
             }
             const Expr &t = e.args[1], &f = e.args[2];
+            if (t.type == ValueKind::Enum && f.type == ValueKind::Enum && t.enum_field != f.enum_field) {
+                error(f.pos, "the 'then' and 'else' branches give members of different enums (" +
+                                 rules_.fields[static_cast<std::size_t>(t.enum_field)].id + ", " +
+                                 rules_.fields[static_cast<std::size_t>(f.enum_field)].id + ")");
+                return false;
+            }
             if (t.type != f.type || (t.type == ValueKind::Number && !t.unit.same_dimension(f.unit))) {
                 error(f.pos, "the 'else' branch gives " +
                                  (f.type == ValueKind::Number ? unit_words(f.unit) : std::string(kind_words(f.type))) +
@@ -341,6 +354,14 @@ bool Checker::type_expr(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
         case ExprKind::Call: return type_call(e, ctx, facts);
     }
     return false;
+}
+
+double Checker::constant_number(const Expr& e) {
+    BidTable none;
+    none.fields = rules_.fields;
+    Evaluator ev(rules_, none, {});
+    const Column c = ev.eval(e);
+    return c.is_scalar ? c.scalar : std::nan("");
 }
 
 std::optional<double> Checker::constant_value(Expr& e, const char* what) {

@@ -23,7 +23,13 @@ TEST_CASE("numbers print as people read them") {
     CHECK(format_number(12000000) == "12000000");
     CHECK(format_number(0.4) == "0.4");
     CHECK(format_number(-0.0) == "0");
-    CHECK(format_number(91.666666666666) == "91.66666667");
+    CHECK(format_number(91.666666666666) == "91.666666666666");
+    CHECK(format_number(100.0 / 3) == "33.3333333333333");
+    // A price just above a limit must not print as the limit itself.
+    CHECK(format_number(123456789.04) == "123456789.04");
+    CHECK(format_number(12345678901.55) == "12345678901.55");
+    CHECK(format_number(0.1 + 0.2) == "0.3");
+    CHECK(format_number(1e-7) == "1e-07");
     CHECK(format_number(std::nan("")) == "n/a");
     CHECK(format_fixed(63.83333333, 4) == "63.8333");
     CHECK(format_fixed(61.61016949, 4) == "61.6102");

@@ -44,7 +44,7 @@ TEST_CASE("precedence: the tree follows the usual rules, parentheses only where 
     CHECK(reprint("12000000") == "12000000");
 }
 
-TEST_CASE("- is not taken from ->, and keywords are whole words") {
+TEST_CASE("the arrow is not read as a minus, and keywords are whole words") {
     CHECK(reprint("linear(x, 0->0, 1->100)") == "linear(x, 0 -> 0, 1 -> 100)");
     CHECK(reprint("iffy + android") == "iffy + android");
 }
