@@ -146,16 +146,8 @@ void Checker::check_field(const Item& it) {
         if (it.type_args.size() != 1) {
             error(it.type_pos, "quantity(...) takes one unit, e.g. quantity(kWh) or quantity(g/km)");
         } else if (!u || u->percent) {
-            std::vector<std::string> atoms = known_unit_atoms();
-            for (const auto& c : known_currencies()) atoms.push_back(c);
-            // Case slips (kwh for kWh) are the usual mistake: suggest by case-blind distance too.
-            std::string suggestion = did_you_mean(bad, atoms);
-            for (const auto& a : atoms)
-                if (suggestion.empty() && a.size() == bad.size() &&
-                    std::equal(a.begin(), a.end(), bad.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); }))
-                    suggestion = "; did you mean '" + a + "'?";
             error(it.type_pos, u && u->percent ? std::string("for shares use the type percent, not quantity(%)")
-                                               : "unknown unit '" + bad + "'" + suggestion);
+                                               : "unknown unit '" + bad + "'" + did_you_mean_unit(bad));
         } else {
             f.unit = *u;
         }

@@ -155,14 +155,7 @@ bool run(const std::string& text, const std::string& path, const Rule& rule, Att
             }
         }
         if (!word.empty() && word_after_number(off)) {
-            std::vector<std::string> atoms = known_unit_atoms();
-            for (const auto& c : known_currencies()) atoms.push_back(c);
-            std::string suggestion = did_you_mean(word, atoms);
-            for (const auto& a : atoms)
-                if (suggestion.empty() && a.size() == word.size() &&
-                    std::equal(a.begin(), a.end(), word.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); }))
-                    suggestion = "; did you mean '" + a + "'?";
-            d.message = "unknown unit '" + word + "'" + suggestion;
+            d.message = "unknown unit '" + word + "'" + did_you_mean_unit(word);
             diagnostics.push_back(d);
             return false;
         }

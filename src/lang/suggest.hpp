@@ -11,4 +11,7 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
 /// `; did you mean 'x'?` or "".
 std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates);
 
+/// `; did you mean 'kWh'?` for an unknown unit (also for case slips such as `kwh`), or "".
+std::string did_you_mean_unit(const std::string& unit);
+
 }  // namespace tl::lang
