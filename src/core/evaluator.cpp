@@ -44,10 +44,16 @@ void Evaluator::set_criterion_scores(int criterion, std::vector<double> scores) 
 const Column& Evaluator::field_column(int field) {
     auto& cached = fields_.at(static_cast<std::size_t>(field));
     if (!cached) {
-        std::vector<double> v(members_.size());
-        for (std::size_t i = 0; i < members_.size(); ++i)
-            v[i] = bids_.bids[static_cast<std::size_t>(members_[i])].values[static_cast<std::size_t>(field)];
-        cached = Column::of(std::move(v));
+        // Bids hold their values row by row; gather every field's column in one pass over the
+        // rows (one pass per field would walk all the bids again for each).
+        const std::size_t n_fields = fields_.size();
+        std::vector<std::vector<double>> columns(n_fields, std::vector<double>(members_.size()));
+        for (std::size_t i = 0; i < members_.size(); ++i) {
+            const auto& values = bids_.bids[static_cast<std::size_t>(members_[i])].values;
+            for (std::size_t f = 0; f < n_fields; ++f) columns[f][i] = values[f];
+        }
+        for (std::size_t f = 0; f < n_fields; ++f)
+            if (!fields_[f]) fields_[f] = Column::of(std::move(columns[f]));
     }
     return *cached;
 }

@@ -112,7 +112,7 @@ TEST_CASE("a plain comma-separated file is read into a complete table", "[bids_c
     CHECK(b.values[kTakeBack] == 0);
 }
 
-TEST_CASE("a Russian Excel export: BOM, ';', CRLF, decimal comma, spaces in numbers, да/нет", "[bids_csv]") {
+TEST_CASE("a Russian Excel export: BOM, semicolons, CRLF, decimal comma, spaces in numbers, да/нет", "[bids_csv]") {
     const std::string text =
         "\xEF\xBB\xBF"
         "bidder;price;retreaded;noise;take_back;warranty;delivery;comment\r\n"
@@ -163,7 +163,7 @@ TEST_CASE("tab-separated text as pasted from a spreadsheet", "[bids_csv]") {
     CHECK(r.table.bids[0].values[kPrice] == 12000000.5);  // both . and ,: the last is decimal
 }
 
-TEST_CASE("quoted values hold the separator, quotes and line breaks; rows count physical lines",
+TEST_CASE("quoted values hold the separator, quotes and line breaks, and rows count physical lines",
           "[bids_csv]") {
     auto r = read(
         "bidder;price;retreaded;noise;take_back;comment\n"
@@ -204,7 +204,7 @@ TEST_CASE("header names are trimmed, case-insensitive and in any order", "[bids_
     CHECK(r.table.bids[0].values[kTakeBack] == 0);
 }
 
-TEST_CASE("blank lines and rows of empty cells are skipped; lone CR ends a line", "[bids_csv]") {
+TEST_CASE("blank lines and rows of empty cells are skipped, and a lone CR ends a line", "[bids_csv]") {
     auto r = read("\n" + std::string("bidder;price;retreaded;noise;take_back\r") + "\r" + " ; ; ;;\r" +
                   "Acme;1;2;A;1\r\r");
     INFO(all_messages(r));
@@ -409,7 +409,7 @@ TEST_CASE("a bidder may appear once per lot", "[bids_csv]") {
     for (const auto& d : r.diagnostics) CHECK(d.message.find("unknown lot") != std::string::npos);
 }
 
-TEST_CASE("lots: declared lots are required and checked; without lots the column must be empty",
+TEST_CASE("lots: declared lots are required and checked, and without lots the column must be empty",
           "[bids_csv]") {
     const std::string h = "lot,bidder,price,retreaded,noise,take_back\n";
     auto r = read(h + "north,A,1,1,A,1\n", {"North", "South"});
