@@ -23,19 +23,19 @@ double median_of_sorted(const std::vector<double>& v, std::size_t skip = static_
 Column Evaluator::eval_aggregate(const Expr& e) {
     const std::size_t n = members_.size();
     if (e.func == Func::Count) return Column::constant(static_cast<double>(n));
-    const std::vector<double> x = eval(e.args[0]).expanded(n);
+    Column arg = eval(e.args[0]);
 
-    // Undefined values (missing optional answers) take no part in an aggregate.
-    std::vector<std::size_t> defined;
-    defined.reserve(n);
-    for (std::size_t i = 0; i < n; ++i)
-        if (!std::isnan(x[i])) defined.push_back(i);
-    const std::size_t m = defined.size();
+    // One pass for the simple aggregates. Undefined values (missing optional answers) take no
+    // part in an aggregate.
+    std::size_t m = 0;
     double lowest = kNaN, highest = kNaN, sum = 0;
-    for (std::size_t i : defined) {
-        lowest = std::isnan(lowest) ? x[i] : std::min(lowest, x[i]);
-        highest = std::isnan(highest) ? x[i] : std::max(highest, x[i]);
-        sum += x[i];
+    for (std::size_t i = 0; i < n; ++i) {
+        const double v = arg.at(i);
+        if (std::isnan(v)) continue;
+        lowest = m ? std::min(lowest, v) : v;
+        highest = m ? std::max(highest, v) : v;
+        sum += v;
+        ++m;
     }
 
     switch (e.func) {
@@ -43,17 +43,24 @@ Column Evaluator::eval_aggregate(const Expr& e) {
         case Func::Highest: return Column::constant(highest);
         case Func::Sum: return Column::constant(sum);
         case Func::Mean: return Column::constant(m ? sum / static_cast<double>(m) : kNaN);
-        case Func::Median: {
-            std::vector<double> v;
-            for (std::size_t i : defined) v.push_back(x[i]);
-            std::sort(v.begin(), v.end());
-            return Column::constant(median_of_sorted(v));
-        }
         case Func::RatioLowest:
-            return map_column(Column::of(x), n, [lowest](double v) { return v == 0 ? kNaN : 100 * lowest / v; });
+            return map_column(std::move(arg), n, [lowest](double v) { return v == 0 ? kNaN : 100 * lowest / v; });
         case Func::RatioHighest:
-            return map_column(Column::of(x), n, [highest](double v) { return highest == 0 ? kNaN : 100 * v / highest; });
+            return map_column(std::move(arg), n, [highest](double v) { return highest == 0 ? kNaN : 100 * v / highest; });
         default: break;
+    }
+
+    const std::vector<double> x = arg.expanded(n);
+    std::vector<std::size_t> defined;
+    defined.reserve(m);
+    for (std::size_t i = 0; i < n; ++i)
+        if (!std::isnan(x[i])) defined.push_back(i);
+    if (e.func == Func::Median) {
+        std::vector<double> v;
+        v.reserve(m);
+        for (std::size_t i : defined) v.push_back(x[i]);
+        std::sort(v.begin(), v.end());
+        return Column::constant(median_of_sorted(v));
     }
 
     // "Others" aggregates and neighbours leave out the bid being judged: order the defined

@@ -208,18 +208,26 @@ Column Evaluator::eval_linear(const Expr& e) {
 Column Evaluator::eval_steps(const Expr& e) {
     const std::size_t n = members_.size();
     Column x = eval(e.args[0]);
+    const std::size_t n_arms = e.args.size() - 1;
+    std::vector<Column> keys, values;
+    std::vector<char> is_else(n_arms);
+    keys.reserve(n_arms);
+    values.reserve(n_arms);
+    for (std::size_t k = 0; k < n_arms; ++k) {
+        const Expr& arm = e.args[k + 1];
+        is_else[k] = arm.args[0].kind == ExprKind::Else;
+        keys.push_back(is_else[k] ? Column::constant(0) : eval(arm.args[0]));
+        values.push_back(eval(arm.args[1]));
+    }
+    // One pass over the bids, arms in order: the first arm that holds gives the score.
     std::vector<double> out(n, kNaN);
-    std::vector<char> done(n, 0);
-    for (std::size_t k = 1; k < e.args.size(); ++k) {
-        const Expr& arm = e.args[k];
-        Column value = eval(arm.args[1]);
-        const bool is_else = arm.args[0].kind == ExprKind::Else;
-        Column key = is_else ? Column::constant(0) : eval(arm.args[0]);
-        for (std::size_t i = 0; i < n; ++i) {
-            if (done[i] || std::isnan(x.at(i))) continue;
-            if (is_else || truthy(compare(arm.bin, x.at(i), key.at(i)))) {
-                out[i] = value.at(i);
-                done[i] = 1;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double v = x.at(i);
+        if (std::isnan(v)) continue;
+        for (std::size_t k = 0; k < n_arms; ++k) {
+            if (is_else[k] || truthy(compare(e.args[k + 1].bin, v, keys[k].at(i)))) {
+                out[i] = values[k].at(i);
+                break;
             }
         }
     }

@@ -356,10 +356,13 @@ bool Checker::type_expr(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
     return false;
 }
 
+namespace {
+// Constants use no field: an evaluator over no bids (and no fields) computes them.
+const BidTable kNoBids;
+}  // namespace
+
 double Checker::constant_number(const Expr& e) {
-    BidTable none;
-    none.fields = rules_.fields;
-    Evaluator ev(rules_, none, {});
+    Evaluator ev(rules_, kNoBids, {});
     const Column c = ev.eval(e);
     return c.is_scalar ? c.scalar : std::nan("");
 }
@@ -375,15 +378,12 @@ std::optional<double> Checker::constant_value(Expr& e, const char* what) {
         error(e.pos, std::string(what) + " must be a number");
         return std::nullopt;
     }
-    BidTable none;
-    none.fields = rules_.fields;
-    Evaluator ev(rules_, none, {});
-    const Column c = ev.eval(e);
-    if (!c.is_scalar || std::isnan(c.scalar)) {
+    const double value = constant_number(e);
+    if (std::isnan(value)) {
         error(e.pos, std::string(what) + " must be a constant number");
         return std::nullopt;
     }
-    return c.scalar;
+    return value;
 }
 
 }  // namespace tl::lang
