@@ -117,8 +117,11 @@ struct Printer {
                     out += " ";
                 }
                 child(e.args[0], 5);
-                out += " -> ";
-                child(e.args[1], 1);
+                // `>= 3 years` without a value is a user's slip the checker reports; print it as read.
+                if (e.args.size() > 1) {
+                    out += " -> ";
+                    child(e.args[1], 1);
+                }
                 break;
             case ExprKind::Else: out += "else"; break;
         }

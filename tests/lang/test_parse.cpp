@@ -44,6 +44,10 @@ TEST_CASE("precedence: the tree follows the usual rules, parentheses only where 
     CHECK(reprint("12000000") == "12000000");
 }
 
+TEST_CASE("an arm without its value prints as read (found by the fuzzer)") {
+    CHECK(reprint("steps(w, >= 3 years)") == "steps(w, >= 3 years)");
+}
+
 TEST_CASE("the arrow is not read as a minus, and keywords are whole words") {
     CHECK(reprint("linear(x, 0->0, 1->100)") == "linear(x, 0 -> 0, 1 -> 100)");
     CHECK(reprint("iffy + android") == "iffy + android");
