@@ -12,7 +12,9 @@ using iterator_type = std::string::const_iterator;
 
 /// Skips white space and comments (`//` or `#` to the end of the line).
 struct skipper_tag;
-inline const auto skipper = x3::ascii::space | x3::lexeme[(x3::lit("//") | x3::lit('#')) >> *(x3::char_ - x3::eol)];
+// A comment ends at '\n' only (a lone '\r' inside it does not end it), as everywhere else lines
+// are counted: the printer and the diagnostics must see the same comment the parser skipped.
+inline const auto skipper = x3::ascii::space | x3::lexeme[(x3::lit("//") | x3::lit('#')) >> *(x3::char_ - x3::lit('\n'))];
 using skipper_type = std::remove_cv_t<decltype(skipper)>;
 
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;

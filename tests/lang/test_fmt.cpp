@@ -41,6 +41,16 @@ TEST_CASE("fmt keeps the meaning: the same model before and after") {
     CHECK(before.rules.fields.size() == after.rules.fields.size());
 }
 
+TEST_CASE("a carriage return inside a comment does not end it (found by the fuzzer)") {
+    const std::string text = "// note\rimport \"x.crit\"\nfield p: number\n";
+    lang::RuleFile f;
+    Diagnostics d;
+    REQUIRE(lang::parse_rules(text, "t.crit", f, d));
+    REQUIRE(f.items.size() == 1);
+    CHECK(f.items[0].keyword == "field");
+    CHECK(fmt(fmt(text)) == fmt(text));
+}
+
 TEST_CASE("fmt lays out blocks and keeps comments where they were") {
     const char* messy = "// Tender header\ntender {title:\"T\"   currency:RUB}\n"
                         "field  p : money{name:\"P\" // the price\n}\n"
