@@ -94,13 +94,16 @@ struct Printer {
         if (!it.id.empty()) out += " " + it.id;
         if (it.keyword == "field") {
             out += ": " + it.type_name;
-            if (it.type_name == "enum") {
+            // Arguments as read (the checker judges them); `quantity` with none prints bare.
+            if (!it.type_args.empty()) {
                 out += "(";
-                for (std::size_t i = 0; i < it.type_args.size(); ++i)
-                    out += (i ? ", " : "") + (plain_member(it.type_args[i]) ? it.type_args[i] : quote(it.type_args[i]));
+                for (std::size_t i = 0; i < it.type_args.size(); ++i) {
+                    const std::string& arg = it.type_args[i];
+                    const bool bare = it.type_name == "quantity" ? arg.find_first_of(" \"\\,()") == std::string::npos
+                                                                 : plain_member(arg);
+                    out += (i ? ", " : "") + (bare ? arg : quote(arg));
+                }
                 out += ")";
-            } else if (it.type_name == "quantity") {
-                out += "(" + (it.type_args.empty() ? std::string() : it.type_args.front()) + ")";
             }
             if (it.props.empty()) {
                 out += "\n";

@@ -41,6 +41,12 @@ TEST_CASE("fmt keeps the meaning: the same model before and after") {
     CHECK(before.rules.fields.size() == after.rules.fields.size());
 }
 
+TEST_CASE("type arguments print as read, none as none (found by the fuzzer)") {
+    CHECK(fmt("field q: quantity\n") == "field q: quantity\n");
+    CHECK(fmt("field q: quantity(g/km)\n") == "field q: quantity(g/km)\n");
+    CHECK(fmt("field e: enum(A, \"A++\", B)\n") == "field e: enum(A, \"A++\", B)\n");
+}
+
 TEST_CASE("a carriage return inside a comment does not end it (found by the fuzzer)") {
     const std::string text = "// note\rimport \"x.crit\"\nfield p: number\n";
     lang::RuleFile f;
