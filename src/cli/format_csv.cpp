@@ -33,7 +33,7 @@ std::string number_cell(double v) { return std::isfinite(v) ? fmt::format("{}", 
 std::string format_csv(const CriteriaSet& rules, const Result& result) {
     std::string out = "lot,rank,bidder,total";
     for (const auto& c : rules.criteria) out += "," + csv_text_cell(c.id);
-    out += ",admissible,flags\n";
+    out += ",admissible,excluded_because,flags\n";
     for (const LotOutcome& lot : result.lots) {
         for (const BidOutcome& b : lot.bids) {
             out += csv_text_cell(lot.lot) + ",";
@@ -42,9 +42,13 @@ std::string format_csv(const CriteriaSet& rules, const Result& result) {
             out += (b.ranked() ? number_cell(b.total) : "");
             for (std::size_t c = 0; c < rules.criteria.size(); ++c)
                 out += "," + (c < b.scores.size() ? number_cell(b.scores[c]) : "");
-            std::string flags;
+            std::string flags, excluded;
             for (const Flag& f : b.flags) flags += (flags.empty() ? "" : " ") + f.rule_id;
-            out += std::string(",") + (b.admissible ? "yes" : "no") + "," + csv_text_cell(flags) + "\n";
+            // The ids of the failed requirements, or gate:<criterion> for a minimum score.
+            for (const Exclusion& e : b.excluded_because)
+                excluded += std::string(excluded.empty() ? "" : " ") + (e.gate ? "gate:" : "") + e.rule_id;
+            out += std::string(",") + (b.admissible ? "yes" : "no") + "," + csv_text_cell(excluded) + "," +
+                   csv_text_cell(flags) + "\n";
         }
     }
     return out;

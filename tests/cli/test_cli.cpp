@@ -166,9 +166,10 @@ TEST_CASE("cli evaluate --format csv", "[cli]") {
     const Run r = evaluate("bus-tyres", "csv");
     INFO(r.err);
     REQUIRE(r.code == 0);
-    CHECK(r.out.rfind("lot,rank,bidder,total,price,retreading,noise,admissible,flags\n", 0) == 0);
-    CHECK(has_line(r.out, R"(^,1,NevaRetread,94,100,80,100,yes,$)"));
-    CHECK(has_line(r.out, R"(^,,VolgaTyre,,,,,no,$)"));
+    CHECK(r.out.rfind("lot,rank,bidder,total,price,retreading,noise,admissible,excluded_because,flags\n", 0) == 0);
+    CHECK(has_line(r.out, R"(^,1,NevaRetread,94,100,80,100,yes,,$)"));
+    CHECK(has_line(r.out, R"(^,,VolgaTyre,,,,,no,min_retreaded,$)"));
+    CHECK(has_line(r.out, R"(^,,BalticRubber,,,,,no,take_back_offered,$)"));
 }
 
 TEST_CASE("cli evaluate --format csv guards against formula injection", "[cli]") {
