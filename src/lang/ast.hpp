@@ -19,8 +19,10 @@ struct unary;
 struct if_expr;
 struct call;
 
+/// A number as written: converted by lower.cpp with std::from_chars, which rounds correctly
+/// (Spirit's own conversion can be an ulp off, so `fmt` would not print back the same number).
 struct number_lit : x3::position_tagged {
-    double value = 0;
+    std::string text;
     std::string unit;  ///< empty when none
 };
 

@@ -3,7 +3,7 @@
 
 #include "lang/ast.hpp"
 
-BOOST_FUSION_ADAPT_STRUCT(tl::lang::ast::number_lit, value, unit)
+BOOST_FUSION_ADAPT_STRUCT(tl::lang::ast::number_lit, text, unit)
 BOOST_FUSION_ADAPT_STRUCT(tl::lang::ast::name_ref, name, is_else)
 BOOST_FUSION_ADAPT_STRUCT(tl::lang::ast::text_lit, text, quote)
 BOOST_FUSION_ADAPT_STRUCT(tl::lang::ast::unary, op, operand_)

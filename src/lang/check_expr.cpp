@@ -70,6 +70,10 @@ void Checker::mark_used(const Expr& e) {
 bool Checker::literal_unit(Expr& e) {
     e.type = ValueKind::Number;
     e.value = e.number;
+    if (!std::isfinite(e.number)) {
+        error(e.pos, "this number is too large to compute with");
+        return false;
+    }
     if (e.unit_text.empty()) {
         e.unit = Unit::plain();
         return true;

@@ -117,7 +117,12 @@ inline const auto mul_expr_def = (operand >> *mul_op);
 inline const auto mul_op_def = mul_symbol > operand;
 inline const auto unary_neg_def = neg_symbol > operand;
 
-inline const auto number_lit_def = number_value >> (unit_text | x3::attr(std::string()));
+// Decimal numbers as officers write them: no `inf`/`nan`, no `1.` or `.5` (so `0 .. 100` reads as a
+// range). The digits are kept as written; lower.cpp converts them exactly (Spirit's real parser can
+// be an ulp off) and a number too large is reported by the checker.
+inline const auto number_text = x3::raw[x3::lexeme[+x3::ascii::digit >> -('.' >> +x3::ascii::digit) >>
+                                                   -(x3::ascii::char_("eE") >> -x3::ascii::char_("+-") >> +x3::ascii::digit)]];
+inline const auto number_lit_def = number_text >> (unit_text | x3::attr(std::string()));
 inline const auto name_ref_def = (identifier >> x3::attr(false)) | (kw_str("else") >> x3::attr(true));
 inline const auto text_lit_def = quoted_string >> x3::attr('"');
 inline const auto if_expr_def = kw("if") > expression > then_keyword > expression > else_keyword > expression;

@@ -41,18 +41,6 @@ inline const auto quoted_string_def =
     x3::lexeme['"' > *(('\\' > x3::char_("\"\\")) | (x3::char_ - '"' - x3::eol)) > '"'];
 BOOST_SPIRIT_DEFINE(quoted_string)
 
-/// Decimal numbers as officers write them: no `inf`/`nan`, no `1.` or `.5` (so `0 .. 100` reads
-/// as a range, not as `0.` followed by `. 100`).
-template <typename T>
-struct strict_real_policies : x3::ureal_policies<T> {
-    static constexpr bool allow_leading_dot = false;
-    static constexpr bool allow_trailing_dot = false;
-    template <typename It, typename Attr>
-    static bool parse_nan(It&, It const&, Attr&) { return false; }
-    template <typename It, typename Attr>
-    static bool parse_inf(It&, It const&, Attr&) { return false; }
-};
-inline const x3::real_parser<double, strict_real_policies<double>> number_value{};
 
 /// Unit atoms the language knows (kg, kWh, RUB...), plus `points` for weights.
 struct unit_atoms_table : x3::symbols<std::string> {

@@ -1,6 +1,8 @@
 #include "lang/lower.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <limits>
 
 #include <boost/variant/apply_visitor.hpp>
 
@@ -68,7 +70,10 @@ Expr Lowering::operand(const ast::operand& o) {
         Expr operator()(const ast::number_lit& n) const {
             Expr e;
             e.kind = ExprKind::Number;
-            e.number = n.value;
+            // The grammar accepted the text as a number; from_chars is exact and ignores the locale.
+            const auto [end, ec] = std::from_chars(n.text.data(), n.text.data() + n.text.size(), e.number);
+            (void)end;
+            if (ec == std::errc::result_out_of_range) e.number = std::numeric_limits<double>::infinity();
             e.unit_text = n.unit;
             e.pos = self.pos(n);
             return e;

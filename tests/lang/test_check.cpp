@@ -28,6 +28,10 @@ criterion c { weight: 100 % score: ratio_lowest(price) + mass / (1 kg) * 0 + tab
     CHECK(r.diagnostics.empty());
 }
 
+TEST_CASE("numbers too large to compute with are reported") {
+    CHECK_THAT(diagnostics_of(with_score("1e400")), Catch::Contains("this number is too large to compute with"));
+}
+
 TEST_CASE("units are checked") {
     CHECK_THAT(diagnostics_of(with_score("price + mass")), Catch::Contains("cannot add mass (kg) to price (RUB)"));
     CHECK_THAT(diagnostics_of(with_score("price")), Catch::Contains("a score must be a plain number (points on the criterion's scale), but this is RUB"));

@@ -44,6 +44,16 @@ TEST_CASE("precedence: the tree follows the usual rules, parentheses only where 
     CHECK(reprint("12000000") == "12000000");
 }
 
+TEST_CASE("numbers read exactly, so they print back the same (found by the fuzzer)") {
+    CHECK(reprint("1.01e62") == "1.01e+62");
+    CHECK(reprint(reprint("1.01e62")) == "1.01e+62");
+    CHECK(reprint("0.1") == "0.1");
+    Expr e;
+    Diagnostics d;
+    REQUIRE(lang::parse_expression("0.3", "x", e, d));
+    CHECK(e.number == 0.3);  // the nearest double, as C++ and Python read it
+}
+
 TEST_CASE("an arm without its value prints as read (found by the fuzzer)") {
     CHECK(reprint("steps(w, >= 3 years)") == "steps(w, >= 3 years)");
 }
