@@ -179,6 +179,8 @@ const char* binop_text(BinOp op) {
 }
 
 std::string exact_number_text(double v) {
+    // A literal too large for a double (the checker reports it) prints as one that still is.
+    if (std::isinf(v)) return v > 0 ? "1e999" : "-1e999";
     char buf[40];
     for (int precision = 1; precision <= 17; ++precision) {
         std::snprintf(buf, sizeof buf, "%.*g", precision, v);
