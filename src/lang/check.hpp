@@ -12,6 +12,9 @@
 
 namespace tl::lang {
 
+/// A unit in words for messages: `RUB/kWh`, `a percent`, `a plain number`.
+std::string unit_words(const Unit& u);
+
 /// Where an expression stands decides what it may use.
 struct ExprContext {
     bool aggregates = true;    ///< lowest(), mean()... (not in requirements)

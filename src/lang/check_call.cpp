@@ -22,10 +22,6 @@ constexpr Arity kArity[] = {
     {Func::MedianOthers, 1, 1}, {Func::NextHigher, 1, 1}, {Func::NextLower, 1, 1},
 };
 
-std::string unit_words(const Unit& u) {
-    const std::string s = u.to_string();
-    return s.empty() ? "a plain number" : s;
-}
 
 bool uses_arrows(Func f) { return f == Func::Linear || f == Func::Steps || f == Func::Table; }
 
@@ -211,14 +207,14 @@ bool Checker::type_arrows(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
         }
         // Constant keys (also `-40`, or a let) must increase; keys from the bids are checked per bid.
         if (e.func == Func::Linear && !key_facts.uses_bids && !key_facts.uses_aggregate) {
-            const double value = constant_number(key);
-            if (value <= previous_key) {
+            const double key_value = constant_number(key);
+            if (key_value <= previous_key) {
                 error(key.pos, "the values of '" + print_expr(subject) + "' in linear(...) must increase from left to right: " +
                                    print_expr(key) + " follows " + previous_text +
                                    " (for 'lower is better' keep the values increasing and let the scores fall)");
                 return false;
             }
-            previous_key = value;
+            previous_key = key_value;
             previous_text = print_expr(key);
         }
     }

@@ -8,13 +8,13 @@
 
 namespace tl::lang {
 
-namespace {
-
 std::string unit_words(const Unit& u) {
     if (u.percent && u.dimensionless()) return "a percent";
     const std::string s = u.to_string();
     return s.empty() ? "a plain number" : s;
 }
+
+namespace {
 
 // `mass (kg)`: what the officer wrote, and its unit.
 std::string described(const Expr& e) {

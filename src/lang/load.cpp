@@ -41,10 +41,8 @@ struct Loader {
         // A UTF-8 BOM from Windows editors is not part of the rules.
         std::string body = text.rfind("\xEF\xBB\xBF", 0) == 0 ? text.substr(3) : text;
         texts[path] = body;
-        if (!parse_rules(body, path, file, result.diagnostics)) {
-            result.files.push_back(std::move(file));
-            return;
-        }
+        // Kept even when it does not parse: the main file is always files.front().
+        parse_rules(body, path, file, result.diagnostics);
         result.files.push_back(std::move(file));
     }
 

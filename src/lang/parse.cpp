@@ -60,13 +60,12 @@ std::string describe_non_ascii(const std::string& text, std::size_t off) {
 std::string describe_expected(const std::string& which) {
     if (which == "eoi" || which == "file") return "an item (tender, field, let, requirement, criterion, group, tie_break, abnormally_low, import)";
     if (which.size() == 3 && which.front() == '\'' && which.back() == '\'') return "'" + which.substr(1, 1) + "'";
-    if (which == "'('") return "'('";
     return which;
 }
 
 // For a missing closer, find the opener it would close by scanning back over balanced pairs
 // (strings and comments skipped), so the message can say "to close '(' at line 3".
-std::string opener_note(const std::string& text, std::size_t failure, char closer, const std::string& path) {
+std::string opener_note(const std::string& text, std::size_t failure, char closer) {
     const char opener = closer == ')' ? '(' : '{';
     std::vector<std::size_t> stack;
     bool in_string = false, in_comment = false;
@@ -85,7 +84,6 @@ std::string opener_note(const std::string& text, std::size_t failure, char close
     std::size_t line_start = 0;
     for (std::size_t i = 0; i < at; ++i)
         if (text[i] == '\n') { ++line; line_start = i + 1; }
-    (void)path;
     return std::string("to close '") + opener + "' at line " + std::to_string(line) + ", column " +
            std::to_string(utf8_column(text.substr(line_start), at - line_start));
 }
@@ -177,7 +175,7 @@ bool run(const std::string& text, const std::string& path, const Rule& rule, Att
         }
         d.message = expected + " expected, found " + found;
         if (expected == "')'" || expected == "'}'") {
-            std::string note = opener_note(text, off, expected[1], path);
+            std::string note = opener_note(text, off, expected[1]);
             if (!note.empty()) d.message = expected + " expected (" + note + "), found " + found;
         }
         if ((e.which() == "eoi" || e.which() == "file") && !word.empty()) {
