@@ -62,17 +62,16 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
 
     // Stage 1: requirements, bid by bid.
     Evaluator all(rules, bids, lot_bids);
-    std::vector<int> admissible;
-    std::vector<std::vector<Exclusion>> failed(lot_bids.size());
     for (const Requirement& req : rules.requirements) {
         const Column passed = all.eval(req.test);
         for (std::size_t i = 0; i < lot_bids.size(); ++i)
             if (!truthy(passed.at(i)))
-                failed[i].push_back({req.id, req.display_name(), explain_test(rules, all, req.test, i), false});
+                outcomes[i].excluded_because.push_back(
+                    {req.id, req.display_name(), explain_test(rules, all, req.test, i), false});
     }
+    std::vector<int> admissible;
     for (std::size_t i = 0; i < lot_bids.size(); ++i) {
-        outcomes[i].excluded_because = failed[i];
-        outcomes[i].admissible = failed[i].empty();
+        outcomes[i].admissible = outcomes[i].excluded_because.empty();
         if (outcomes[i].admissible) admissible.push_back(lot_bids[i]);
     }
     std::vector<std::size_t> slot_of_bid(bids.bids.size(), 0);
