@@ -4,6 +4,9 @@ find_package(fmt REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)  # Debian ships 1.1.4
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)          # reading .xlsx bid forms
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
+pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)      # SHA-256 of the inputs (Audit sheet)
 if(TL_BUILD_TESTS)
   find_package(Catch2 2.13 REQUIRED)
 endif()

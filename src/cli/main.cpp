@@ -1,5 +1,6 @@
 // `tenderloop`: finds the command, parses its options, runs it, and turns every failure into an
 // exit code (see cli/args.hpp) instead of a crash.
+#include <clocale>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -53,6 +54,10 @@ int run(const std::vector<std::string>& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The user's locale, as the GUI will have it (wxLocale). Nothing TenderLoop writes depends on
+    // it: numbers go through std::to_chars and libxlsxwriter runs under a "C" numeric locale (see
+    // io/xlsx_book.hpp); the workbook tests run `export` under ru_RU.UTF-8 to keep it so.
+    std::setlocale(LC_ALL, "");
     try {
         const int code = run(std::vector<std::string>(argv + 1, argv + argc));
         // A full disk or a closed output must not pass for success.

@@ -1,8 +1,8 @@
 #include "core/expr.hpp"
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+
+#include "core/number_format.hpp"
 
 namespace tl {
 
@@ -181,17 +181,15 @@ const char* binop_text(BinOp op) {
 std::string exact_number_text(double v) {
     // A literal too large for a double (the checker reports it) prints as one that still is.
     if (std::isinf(v)) return v > 0 ? "1e999" : "-1e999";
-    char buf[40];
+    std::string s;
     for (int precision = 1; precision <= 17; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-        if (std::strtod(buf, nullptr) == v) break;
+        s = c_format_general(v, precision);
+        if (c_parse_double(s) == v) break;
     }
-    std::string s = buf;
     // `1e+06` reads back, but officers write 1000000; spell integers out while they are exact.
     // (Range first: converting a larger double to long long is undefined behaviour.)
     if (s.find('e') != std::string::npos && v < 1e15 && v > -1e15 && v == std::floor(v)) {
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-        s = buf;
+        s = c_format_fixed(v, 0);
     }
     return s;
 }

@@ -1,8 +1,9 @@
 #include "core/number_format.hpp"
 
-#include <cmath>
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
+#include <cmath>
+#include <string>
 #include <limits>
 
 namespace tl {
@@ -24,14 +25,11 @@ std::string format_number(double v) {
     if (std::isnan(v)) return "n/a";
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
     if (v == 0) return "0";
-    char buf[64];
     // 15 significant digits: every input a bidder can state prints as stated (123456789.04 must not
     // read as 123456789 next to a limit of 123456789), without binary noise in the last digits.
-    std::snprintf(buf, sizeof buf, "%.15g", v);
-    std::string s = buf;
+    std::string s = c_format_general(v, 15);
     if (s.find('e') != std::string::npos && std::fabs(v) < 1e15 && std::fabs(v) >= 1e-6) {
-        std::snprintf(buf, sizeof buf, "%.15f", v);
-        s = buf;
+        s = c_format_fixed(v, 15);
         // %.15f shows 15 decimals: trim to 15 significant digits and drop trailing zeros.
         const std::size_t dot = s.find('.');
         std::size_t digits = 0, cut = s.size();
@@ -49,9 +47,28 @@ std::string format_number(double v) {
 
 std::string format_fixed(double v, int decimals) {
     if (std::isnan(v)) return "n/a";
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, round_half_away(v, decimals));
-    return buf;
+    return c_format_fixed(round_half_away(v, decimals), decimals);
+}
+
+std::string c_format_general(double v, int precision) {
+    char buf[400];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, precision);
+    return std::string(buf, r.ptr);
+}
+
+std::string c_format_fixed(double v, int decimals) {
+    char buf[400];  // %.15f of 1e300 needs 316 characters
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+    if (r.ec != std::errc()) return c_format_general(v, 17);
+    return std::string(buf, r.ptr);
+}
+
+double c_parse_double(const std::string& text) {
+    double v = 0;
+    const char* end = text.data() + text.size();
+    const auto r = std::from_chars(text.data(), end, v);
+    if (r.ec == std::errc::result_out_of_range) return std::nan("");
+    return r.ec == std::errc() && r.ptr == end ? v : std::nan("");
 }
 
 }  // namespace tl

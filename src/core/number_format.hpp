@@ -15,4 +15,12 @@ std::string format_fixed(double v, int decimals);
 /// TenderLoop: the engine and the workbook use it alike).
 double round_half_away(double v, int decimals);
 
+/// printf's `%.*g` as in the "C" locale, whatever the program's locale: a Russian LC_NUMERIC
+/// (which the GUI sets) would make printf write `0,5` into rules, formulas and CSV files.
+std::string c_format_general(double v, int precision);
+/// printf's `%.*f` as in the "C" locale.
+std::string c_format_fixed(double v, int decimals);
+/// strtod as in the "C" locale over the whole text; NaN when it is not one number.
+double c_parse_double(const std::string& text);
+
 }  // namespace tl

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "core/number_format.hpp"
 #include "io/excel_formula_compiler.hpp"
 
 namespace tl {
@@ -15,16 +16,14 @@ namespace tl {
 std::string excel_number(double v) {
     if (std::isnan(v) || std::isinf(v)) return "NA()";
     if (v < 0) return "(-" + excel_number(-v) + ")";
-    char buf[40];
-    if (v < 1e15 && v == std::floor(v)) {
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-        return buf;
-    }
+    if (v < 1e15 && v == std::floor(v)) return c_format_fixed(v, 0);
+    std::string s;
     for (int precision = 1; precision <= 17; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*G", precision, v);
-        if (std::strtod(buf, nullptr) == v) break;
+        s = c_format_general(v, precision);
+        if (c_parse_double(s) == v) break;
     }
-    return buf;
+    for (char& c : s) c = c == 'e' ? 'E' : c;  // Excel writes 1E+20
+    return s;
 }
 
 namespace xf {

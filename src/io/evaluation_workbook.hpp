@@ -1,0 +1,35 @@
+#pragma once
+/// The evaluation workbook: the committee's document. Per lot a Summary (ranking, winner, ties,
+/// inadmissible bids, flags, chart, signature block), the Bids as received, the Scores as live
+/// formulas over the Bids (each holding TenderLoop's own value too), the Method (every rule, in
+/// words and as the Excel formula used); one Audit sheet (version, time, SHA-256 of the inputs).
+/// Layout and formulas: workbook_layout.hpp; the formula compiler: excel_formula.hpp.
+#include <string>
+
+#include "core/bids.hpp"
+#include "core/criteria.hpp"
+#include "core/result.hpp"
+
+namespace tl::io {
+
+/// An input of the evaluation, as the Audit sheet records it.
+struct ExportInput {
+    std::string name;    ///< file name as given
+    std::string sha256;  ///< of its bytes (sha256_hex)
+};
+
+struct ExportInfo {
+    std::string tool_version;
+    std::string exported_at;  ///< ISO 8601 UTC, e.g. 2026-11-29T20:15:00Z
+    ExportInput rules, bids;
+    /// libxlsxwriter's constant_memory mode: memory does not grow with the number of bids.
+    bool constant_memory = true;
+};
+
+/// Writes the workbook to `path` (through a temporary file: on any error the target is untouched).
+/// `result` must be tl::evaluate(rules, bids). Throws XlsxError (xlsx_book.hpp) with the file and
+/// cell on failure.
+void write_evaluation_workbook(const std::string& path, const CriteriaSet& rules, const BidTable& bids, const Result& result,
+                               const ExportInfo& info);
+
+}  // namespace tl::io

@@ -1,0 +1,141 @@
+// The Scores sheet of one lot: its columns, their formulas and TenderLoop's values for them.
+#include "io/workbook_layout.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "core/ranking.hpp"
+#include "io/xlsx_book.hpp"
+
+namespace tl::io::wb {
+
+std::string own_cell(int col) { return "$" + column_letters(col) + std::string(1, kRow); }
+
+std::string only_if(const std::string& test, const std::string& formula) {
+    return "IF(" + test + "," + formula + ",\"\")";
+}
+
+std::string at_row(const std::string& tmpl, int excel_row) {
+    const std::string row = std::to_string(excel_row);
+    std::string out;
+    out.reserve(tmpl.size() + 16);
+    for (char c : tmpl) {
+        if (c == kRow) out += row;
+        else out += c;
+    }
+    return out;
+}
+
+LotLayout::LotLayout(const CriteriaSet& rules, const BidTable& bids, const LotOutcome& lot, std::string bids_sheet,
+                     std::string scores_sheet)
+    : rules_(rules), bids_(bids), lot_(lot), bids_sheet_(std::move(bids_sheet)), scores_sheet_(std::move(scores_sheet)) {
+    for (std::size_t i = 0; i < bids.bids.size(); ++i)
+        if (bids.bids[i].lot == lot.lot) rows_.push_back(static_cast<int>(i));
+    std::map<int, const BidOutcome*> by_bid;
+    for (const auto& o : lot.bids) by_bid[o.bid] = &o;
+    for (int b : rows_) {
+        auto it = by_bid.find(b);
+        if (it == by_bid.end()) throw std::logic_error("evaluation workbook: a bid of the lot has no outcome");
+        outcome_at_.push_back(it->second);
+    }
+    std::vector<int> admissible, ranked;
+    for (int i = 0; i < size(); ++i) {
+        if (outcome(i).admissible) admissible.push_back(rows_[static_cast<std::size_t>(i)]);
+        if (outcome(i).ranked()) ranked.push_back(rows_[static_cast<std::size_t>(i)]);
+    }
+    stage_eval_[0] = std::make_unique<Evaluator>(rules, bids, rows_);
+    stage_eval_[1] = std::make_unique<Evaluator>(rules, bids, admissible);
+    stage_eval_[2] = std::make_unique<Evaluator>(rules, bids, ranked);
+    // Tie-breaks may name criteria: they mean the scores the totals counted.
+    for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
+        std::vector<double> scores;
+        for (int b : ranked)
+            for (int i = 0; i < size(); ++i)
+                if (rows_[static_cast<std::size_t>(i)] == b) scores.push_back(outcome(i).scores[c]);
+        stage_eval_[2]->set_criterion_scores(static_cast<int>(c), std::move(scores));
+    }
+    build_columns();
+}
+
+int LotLayout::column_of(ColumnRole role, int index) const {
+    auto it = column_index_.find({role, index});
+    return it == column_index_.end() ? -1 : it->second;
+}
+
+std::string LotLayout::column_range(int col) const {
+    const std::string c = column_letters(col);
+    return "$" + c + "$2:$" + c + "$" + std::to_string(std::max(2, size() + 1));
+}
+
+void LotLayout::add_column(ScoresColumn c) {
+    column_index_[{c.role, c.index}] = static_cast<int>(columns_.size());
+    c.values.assign(static_cast<std::size_t>(size()), Cached::none());
+    columns_.push_back(std::move(c));
+}
+
+std::string LotLayout::member_test(Stage stage) const {
+    if (stage == Stage::Lot) return "TRUE";
+    const int col = stage == Stage::Admissible ? column_of(ColumnRole::Admissible)
+                                               : std::max(column_of(ColumnRole::PassesGates), column_of(ColumnRole::Admissible));
+    return own_cell(col) + "=1";
+}
+
+std::string LotLayout::helper_range(Stage stage, const Expr& argument) {
+    auto key = std::make_pair(static_cast<int>(stage), print_expr(argument));
+    auto it = helpers_.find(key);
+    if (it == helpers_.end()) {
+        // Discovery registers every argument before columns are final; later calls only look up.
+        if (helpers_fixed_)
+            throw std::logic_error("evaluation workbook: an aggregate argument was not discovered: " + key.second);
+        it = helpers_.emplace(key, Helper{stage, &argument, -1}).first;
+    }
+    if (it->second.column < 0) return "$A$1:$A$1";  // discovery pass: any range will do
+    return column_range(it->second.column);
+}
+
+FormulaCells LotLayout::cells(Stage stage) {
+    FormulaCells c;
+    const std::string bids_ref = sheet_ref(bids_sheet_);
+    c.field_cell = [bids_ref](int f) { return bids_ref + "$" + column_letters(field_col(f)) + std::string(1, kRow); };
+    c.let_cell = [this, stage](int l) {
+        if (stage != Stage::Final) return std::string();
+        const int col = column_of(ColumnRole::Let, l);
+        return col < 0 ? std::string() : own_cell(col);
+    };
+    c.criterion_cell = [this, stage](int crit) {
+        if (stage != Stage::Final) return std::string();
+        return own_cell(column_of(ColumnRole::Score, crit));
+    };
+    c.set_range = [this, stage](const Expr& a) { return helper_range(stage, a); };
+    c.set_size = [this, stage] {
+        if (stage == Stage::Lot) return std::to_string(size());
+        const int col = stage == Stage::Admissible ? column_of(ColumnRole::Admissible)
+                                                   : std::max(column_of(ColumnRole::PassesGates), column_of(ColumnRole::Admissible));
+        return "SUM(" + column_range(col) + ")";
+    };
+    return c;
+}
+
+void LotLayout::discover_helpers(Stage stage, const std::vector<const Expr*>& exprs) {
+    const FormulaCells c = cells(stage);
+    for (const Expr* e : exprs)
+        for (const Expr* a : aggregate_arguments(*e, rules_, c)) {
+            (void)helper_range(stage, *a);
+            // Nested aggregates: the helper cell of an argument compiles the argument itself.
+            for (const Expr* inner : aggregate_arguments(*a, rules_, c)) (void)helper_range(stage, *inner);
+        }
+}
+
+std::vector<double> LotLayout::stage_values(Stage stage, const Expr& e) {
+    Evaluator& ev = *stage_eval_[static_cast<int>(stage)];
+    std::vector<double> out(static_cast<std::size_t>(size()), std::nan(""));
+    if (ev.size() == 0) return out;
+    const std::vector<double> v = ev.eval(e).expanded(ev.size());
+    for (int i = 0; i < size(); ++i) {
+        const int pos = ev.position_of(rows_[static_cast<std::size_t>(i)]);
+        if (pos >= 0) out[static_cast<std::size_t>(i)] = v[static_cast<std::size_t>(pos)];
+    }
+    return out;
+}
+
+}  // namespace tl::io::wb
