@@ -34,9 +34,9 @@ void write_bids_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotL
     book.check(worksheet_set_column(ws, 1, 1, 20, fm.text), "column widths");
     for (std::size_t f = 0; f < rules.fields.size(); ++f) {
         const auto col = static_cast<lxw_col_t>(LotLayout::field_col(static_cast<int>(f)));
-        book.check(worksheet_set_column(ws, col, col, rules.fields[f].type == FieldType::Text ? 30 : 16, nullptr), "column widths");
+        book.check(worksheet_set_column(ws, col, col, rules.fields[f].type == FieldType::Text ? 30 : 18, nullptr), "column widths");
     }
-    book.check(worksheet_set_row(ws, 0, 45, nullptr), "header row");
+    book.check(worksheet_set_row(ws, 0, 75, nullptr), "header row");  // two languages, wrapped
     worksheet_freeze_panes(ws, 1, 1);
     book.text(ws, 0, LotLayout::kBidderCol, "Bidder", fm.header);
     book.text(ws, 0, LotLayout::kSubmittedCol, "Submitted", fm.header);

@@ -14,6 +14,12 @@ namespace {
 const std::string kRowText(1, kRow);
 std::string own(int col) { return own_cell(col); }
 Cached flag(bool v) { return Cached::num(v ? 1 : 0); }
+// Tests as 1/0 shown as yes/no: a viewer that does not recalculate shows the stored 1 as "yes",
+// where a stored TRUE would show as 1; and SUM can count them.
+CompiledFormula as_one_zero(CompiledFormula f) {
+    f.formula = "IF(" + f.formula + ",1,0)";
+    return f;
+}
 Cached number_or_undefined(double v) { return std::isnan(v) ? Cached::undefined() : Cached::num(v); }
 Cached number_or_none(double v) { return std::isnan(v) ? Cached::none() : Cached::num(v); }
 
@@ -100,16 +106,16 @@ void LotLayout::build_columns() {
     std::string all_met;
     for (std::size_t r = 0; r < rules_.requirements.size(); ++r) {
         const int col = column_of(ColumnRole::Requirement, static_cast<int>(r));
-        set(col, to_excel_test(rules_.requirements[r].test, rules_, lot_cells));
+        set(col, as_one_zero(to_excel_test(rules_.requirements[r].test, rules_, lot_cells)));
         all_met += (all_met.empty() ? "" : ",") + own(col);
         for (int i = 0; i < size(); ++i) {
             bool failed = false;
             for (const auto& e : outcome(i).excluded_because) failed |= !e.gate && e.rule_id == rules_.requirements[r].id;
-            columns_[static_cast<std::size_t>(col)].values[static_cast<std::size_t>(i)] = flag(!failed);
+            columns_[static_cast<std::size_t>(col)].values.set(i, flag(!failed));
         }
     }
     set(adm, exact(all_met.empty() ? "1" : "IF(AND(" + all_met + "),1,0)"));
-    for (int i = 0; i < size(); ++i) columns_[static_cast<std::size_t>(adm)].values[static_cast<std::size_t>(i)] = flag(outcome(i).admissible);
+    for (int i = 0; i < size(); ++i) columns_[static_cast<std::size_t>(adm)].values.set(i, flag(outcome(i).admissible));
 
     if (gates) {
         std::string passes;
@@ -126,19 +132,18 @@ void LotLayout::build_columns() {
             for (int i = 0; i < size(); ++i) {
                 if (!outcome(i).admissible) continue;
                 const double s = v[static_cast<std::size_t>(i)];
-                columns_[static_cast<std::size_t>(col)].values[static_cast<std::size_t>(i)] =
-                    number_or_undefined(std::isnan(s) ? s : std::min(std::max(s, crit.scale_lo), crit.scale_hi));
+                columns_[static_cast<std::size_t>(col)].values.set(i, number_or_undefined(std::isnan(s) ? s : std::min(std::max(s, crit.scale_lo), crit.scale_hi)));
             }
             passes += std::string(passes.empty() ? "" : ",") + "IFERROR(" + own(col) + ">=" + excel_number(*crit.minimum) + ",FALSE)";
         }
         set(ranked, exact("IF(" + own(adm) + "=1,IF(AND(" + passes + "),1,0),0)"));
         for (int i = 0; i < size(); ++i)
-            columns_[static_cast<std::size_t>(ranked)].values[static_cast<std::size_t>(i)] = flag(outcome(i).admissible && !outcome(i).eliminated);
+            columns_[static_cast<std::size_t>(ranked)].values.set(i, flag(outcome(i).admissible && !outcome(i).eliminated));
     }
 
     auto ranked_values = [&](int col, auto value_of) {
         for (int i = 0; i < size(); ++i)
-            if (outcome(i).ranked()) columns_[static_cast<std::size_t>(col)].values[static_cast<std::size_t>(i)] = value_of(outcome(i), i);
+            if (outcome(i).ranked()) columns_[static_cast<std::size_t>(col)].values.set(i, value_of(outcome(i), i));
     };
     std::string contributions;
     for (std::size_t c = 0; c < n_crit; ++c) {
@@ -163,11 +168,11 @@ void LotLayout::build_columns() {
     set(rank, exact(rank_formula()));
     ranked_values(rank, [](const BidOutcome& o, int) { return Cached::num(o.rank); });
     const int tied = column_of(ColumnRole::Tied);
-    set(tied, exact(only_if(is_ranked, "COUNTIF(" + column_range(rank) + "," + own(rank) + ")>1")));
+    set(tied, exact(only_if(is_ranked, "IF(COUNTIF(" + column_range(rank) + "," + own(rank) + ")>1,1,0)")));
     ranked_values(tied, [](const BidOutcome& o, int) { return flag(o.tied); });
     for (std::size_t a = 0; a < rules_.abnormally_low.size(); ++a) {
         const int col = column_of(ColumnRole::Flag, static_cast<int>(a));
-        set(col, guarded(to_excel_test(rules_.abnormally_low[a].when, rules_, final_cells)));
+        set(col, guarded(as_one_zero(to_excel_test(rules_.abnormally_low[a].when, rules_, final_cells))));
         const std::string& id = rules_.abnormally_low[a].id;
         ranked_values(col, [&id](const BidOutcome& o, int) {
             bool hit = false;
@@ -179,8 +184,7 @@ void LotLayout::build_columns() {
     const int rank_total = column_of(ColumnRole::RankTotal);
     set(rank_total, exact("IF(" + is_ranked + "," + own(total) + ",0)"));
     for (int i = 0; i < size(); ++i)
-        columns_[static_cast<std::size_t>(rank_total)].values[static_cast<std::size_t>(i)] =
-            Cached::num(outcome(i).ranked() ? outcome(i).total : 0);
+        columns_[static_cast<std::size_t>(rank_total)].values.set(i, Cached::num(outcome(i).ranked() ? outcome(i).total : 0));
     for (std::size_t k = 0; k < rules_.tie_breaks.size(); ++k) {
         const TieBreak& t = rules_.tie_breaks[k];
         if (t.kind == TieBreak::Kind::EarlierSubmission) continue;
@@ -209,7 +213,7 @@ void LotLayout::build_columns() {
         set(helper.column, to_excel_helper(*helper.argument, member_test(helper.stage), rules_, c));
         const std::vector<double> v = stage_values(helper.stage, *helper.argument);
         for (int i = 0; i < size(); ++i)
-            columns_[static_cast<std::size_t>(helper.column)].values[static_cast<std::size_t>(i)] = number_or_none(v[static_cast<std::size_t>(i)]);
+            columns_[static_cast<std::size_t>(helper.column)].values.set(i, number_or_none(v[static_cast<std::size_t>(i)]));
     }
 }
 

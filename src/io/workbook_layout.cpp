@@ -2,6 +2,8 @@
 #include "io/workbook_layout.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 #include "core/ranking.hpp"
@@ -13,6 +15,49 @@ std::string own_cell(int col) { return "$" + column_letters(col) + std::string(1
 
 std::string only_if(const std::string& test, const std::string& formula) {
     return "IF(" + test + "," + formula + ",\"\")";
+}
+
+namespace {
+// Quiet NaNs with payloads that arithmetic never produces here (values are copied, not computed).
+constexpr std::uint64_t kNoneBits = 0x7ff8dead00000001ULL, kUndefinedBits = 0x7ff8dead00000002ULL,
+                        kTextBits = 0x7ff8dead00000003ULL;
+double from_bits(std::uint64_t b) {
+    double d;
+    std::memcpy(&d, &b, sizeof d);
+    return d;
+}
+std::uint64_t to_bits(double d) {
+    std::uint64_t b;
+    std::memcpy(&b, &d, sizeof b);
+    return b;
+}
+}  // namespace
+
+void CachedColumn::resize(int rows) { values_.assign(static_cast<std::size_t>(rows), from_bits(kNoneBits)); }
+
+void CachedColumn::set(int row, const Cached& value) {
+    double& slot = values_.at(static_cast<std::size_t>(row));
+    texts_.erase(row);
+    if (value.kind == Cached::Number) {
+        slot = std::isnan(value.number) ? from_bits(kUndefinedBits) : value.number;
+    } else if (value.text.empty()) {
+        slot = from_bits(kNoneBits);
+    } else if (value.text == "#N/A") {
+        slot = from_bits(kUndefinedBits);
+    } else {
+        slot = from_bits(kTextBits);
+        texts_[row] = value.text;
+    }
+}
+
+Cached CachedColumn::get(int row) const {
+    const double v = values_.at(static_cast<std::size_t>(row));
+    if (!std::isnan(v)) return Cached::num(v);
+    switch (to_bits(v)) {
+        case kNoneBits: return Cached::none();
+        case kTextBits: return Cached::str(texts_.at(row));
+        default: return Cached::undefined();
+    }
 }
 
 std::string at_row(const std::string& tmpl, int excel_row) {
@@ -33,6 +78,8 @@ LotLayout::LotLayout(const CriteriaSet& rules, const BidTable& bids, const LotOu
         if (bids.bids[i].lot == lot.lot) rows_.push_back(static_cast<int>(i));
     std::map<int, const BidOutcome*> by_bid;
     for (const auto& o : lot.bids) by_bid[o.bid] = &o;
+    std::map<int, int> row_of_bid;
+    for (std::size_t i = 0; i < rows_.size(); ++i) row_of_bid[rows_[i]] = static_cast<int>(i);
     for (int b : rows_) {
         auto it = by_bid.find(b);
         if (it == by_bid.end()) throw std::logic_error("evaluation workbook: a bid of the lot has no outcome");
@@ -47,12 +94,20 @@ LotLayout::LotLayout(const CriteriaSet& rules, const BidTable& bids, const LotOu
     stage_eval_[1] = std::make_unique<Evaluator>(rules, bids, admissible);
     stage_eval_[2] = std::make_unique<Evaluator>(rules, bids, ranked);
     // Tie-breaks may name criteria: they mean the scores the totals counted.
+    std::vector<const BidOutcome*> ranked_outcomes;
+    for (int i = 0; i < size(); ++i)
+        if (outcome(i).ranked()) ranked_outcomes.push_back(&outcome(i));  // the same order as `ranked`
     for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
         std::vector<double> scores;
-        for (int b : ranked)
-            for (int i = 0; i < size(); ++i)
-                if (rows_[static_cast<std::size_t>(i)] == b) scores.push_back(outcome(i).scores[c]);
+        scores.reserve(ranked_outcomes.size());
+        for (const BidOutcome* o : ranked_outcomes) scores.push_back(o->scores[c]);
         stage_eval_[2]->set_criterion_scores(static_cast<int>(c), std::move(scores));
+    }
+    // Row position of each bid of each stage's set (Evaluator::position_of searches linearly).
+    for (int s = 0; s < 3; ++s) {
+        const Evaluator& ev = *stage_eval_[s];
+        stage_rows_[s].resize(ev.size());
+        for (std::size_t m = 0; m < ev.size(); ++m) stage_rows_[s][m] = row_of_bid.at(ev.member(m));
     }
     build_columns();
 }
@@ -69,7 +124,7 @@ std::string LotLayout::column_range(int col) const {
 
 void LotLayout::add_column(ScoresColumn c) {
     column_index_[{c.role, c.index}] = static_cast<int>(columns_.size());
-    c.values.assign(static_cast<std::size_t>(size()), Cached::none());
+    c.values.resize(size());
     columns_.push_back(std::move(c));
 }
 
@@ -131,10 +186,8 @@ std::vector<double> LotLayout::stage_values(Stage stage, const Expr& e) {
     std::vector<double> out(static_cast<std::size_t>(size()), std::nan(""));
     if (ev.size() == 0) return out;
     const std::vector<double> v = ev.eval(e).expanded(ev.size());
-    for (int i = 0; i < size(); ++i) {
-        const int pos = ev.position_of(rows_[static_cast<std::size_t>(i)]);
-        if (pos >= 0) out[static_cast<std::size_t>(i)] = v[static_cast<std::size_t>(pos)];
-    }
+    const std::vector<int>& rows = stage_rows_[static_cast<int>(stage)];
+    for (std::size_t m = 0; m < v.size(); ++m) out[static_cast<std::size_t>(rows[m])] = v[m];
     return out;
 }
 

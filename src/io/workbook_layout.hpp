@@ -49,6 +49,20 @@ struct Cached {
     static Cached undefined() { return {Text, 0, "#N/A"}; }
 };
 
+/// The cached results of one column, 8 bytes a row (the export's memory must not be a multiple
+/// of the workbook's): numbers, and two NaN bit patterns for "nothing" and "undefined"; the rare
+/// text results (enum values of lets) on the side.
+class CachedColumn {
+public:
+    void resize(int rows);
+    void set(int row, const Cached& value);
+    Cached get(int row) const;
+
+private:
+    std::vector<double> values_;
+    std::map<int, std::string> texts_;
+};
+
 /// What a Scores column is, for headers, formats and the Method sheet.
 enum class ColumnRole {
     Bidder, Requirement, Admissible, GateScore, PassesGates, Score, Contribution, Total, Rank, Tied, Flag,
@@ -64,7 +78,7 @@ struct ScoresColumn {
     bool exact = true;     ///< false: the cells hold values only (see why_not)
     std::string why_not;
     bool working = false;  ///< a helper column, not part of the committee's reading
-    std::vector<Cached> values;  ///< per row (bid position in the lot)
+    CachedColumn values;  ///< per row (bid position in the lot)
 };
 
 class LotLayout {
@@ -123,6 +137,7 @@ private:
     std::map<std::pair<int, std::string>, Helper> helpers_;
     bool helpers_fixed_ = false;
     std::unique_ptr<Evaluator> stage_eval_[3];
+    std::vector<int> stage_rows_[3];  // per stage: the row position of each member of its set
 };
 
 }  // namespace tl::io::wb

@@ -1,6 +1,8 @@
 // The Method sheet: how every number of the workbook is computed, for a committee member, a losing
 // bidder or a court: each rule with its weight and kind, as written, in words, and the Excel
 // formula of its first row on the Scores sheet.
+#include <algorithm>
+
 #include "core/number_format.hpp"
 #include "io/workbook_sheets.hpp"
 
@@ -61,6 +63,13 @@ void write_method_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Lo
                    const std::string& scale, const std::string& as_written, const std::string& words, ColumnRole role, int index) {
         std::string exact;
         const std::string formula = formula_of(role, index, exact);
+        // Rows do not grow by themselves in every program: size them for the longest wrapped text.
+        std::size_t lines = 1;
+        const std::string* texts[] = {&kind, &id, &name, &weight, &scale, &as_written, &words, &formula, &exact};
+        for (int c = 0; c < 9; ++c)
+            lines = std::max(lines, texts[c]->size() / static_cast<std::size_t>(widths[c]) + 1);
+        book.check(worksheet_set_row(ws, static_cast<lxw_row_t>(row), 12.75 * static_cast<double>(std::min<std::size_t>(lines, 30)), nullptr),
+                   "row height");
         book.text(ws, row, 0, kind, fm.wrap);
         book.text(ws, row, 1, id, fm.wrap);
         book.text(ws, row, 2, name, fm.wrap);
@@ -131,7 +140,7 @@ void write_method_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Lo
         "The fingerprints on the Audit sheet identify the rules and bids this workbook was made from.",
     };
     for (const char* n : notes) {
-        book.check(worksheet_set_row(ws, static_cast<lxw_row_t>(row), 45, nullptr), "notes");
+        book.check(worksheet_set_row(ws, static_cast<lxw_row_t>(row), 30, nullptr), "notes");
         book.check(worksheet_merge_range(ws, static_cast<lxw_row_t>(row), 0, static_cast<lxw_row_t>(row), 7, n, fm.wrap), "notes");
         ++row;
     }

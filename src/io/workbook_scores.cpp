@@ -11,12 +11,13 @@ lxw_format* format_of(Formats& fm, const ScoresColumn& c) {
     if (!c.exact) return fm.value_only;
     switch (c.role) {
         case ColumnRole::Bidder: return fm.text;
-        case ColumnRole::Admissible: case ColumnRole::PassesGates: return fm.yes_no;
-        case ColumnRole::Requirement: case ColumnRole::Tied: case ColumnRole::Flag: return fm.integer;
+        case ColumnRole::Admissible: case ColumnRole::PassesGates: case ColumnRole::Requirement: case ColumnRole::Tied:
+        case ColumnRole::Flag: return fm.yes_no;
         case ColumnRole::Rank: return fm.integer;
         case ColumnRole::Total: return fm.score_bold;
         case ColumnRole::GateScore: case ColumnRole::Score: case ColumnRole::Contribution: return fm.score;
-        case ColumnRole::RankTotal: case ColumnRole::TieKey: case ColumnRole::Let: case ColumnRole::Helper: return nullptr;
+        case ColumnRole::RankTotal: return fm.score;
+        case ColumnRole::TieKey: case ColumnRole::Let: case ColumnRole::Helper: return nullptr;
     }
     return nullptr;
 }
@@ -40,7 +41,7 @@ void write_scores_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Lo
         book.text(ws, row, 0, layout.outcome(i).bidder, fm.text);
         for (std::size_t c = 1; c < columns.size(); ++c) {
             const ScoresColumn& col = columns[c];
-            const Cached& v = col.values[static_cast<std::size_t>(i)];
+            const Cached v = col.values.get(i);
             const int cc = static_cast<int>(c);
             if (!col.exact) {  // the value only; the Method sheet says why
                 if (v.kind == Cached::Number) book.number(ws, row, cc, v.number, formats[c]);

@@ -184,7 +184,7 @@ void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
             chart_series_set_name_range(s, sheets.summary.c_str(), static_cast<lxw_row_t>(header_row), static_cast<lxw_col_t>(3 + c));
         }
         chart_title_set_name(chart, shown < ranked_rows ? "Weighted contributions (best-ranked bids)" : "Weighted contributions");
-        chart_axis_set_reverse(chart->x_axis);  // rank 1 on top
+        chart_axis_set_reverse(chart->y_axis);  // bar charts: y is the category axis; rank 1 on top
         chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
         lxw_chart_options placement{};
         placement.x_scale = 1.3;
