@@ -1,4 +1,5 @@
 // The Bids sheet: the data as received, which every formula of the Scores sheet reads.
+#include <algorithm>
 #include <cmath>
 
 #include "io/workbook_sheets.hpp"
@@ -36,7 +37,10 @@ void write_bids_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotL
         const auto col = static_cast<lxw_col_t>(LotLayout::field_col(static_cast<int>(f)));
         book.check(worksheet_set_column(ws, col, col, rules.fields[f].type == FieldType::Text ? 30 : 18, nullptr), "column widths");
     }
-    book.check(worksheet_set_row(ws, 0, 75, nullptr), "header row");  // two languages, wrapped
+    // Headers carry two languages and a unit: size the row for the longest one, wrapped.
+    std::size_t lines = 2;
+    for (const auto& f : rules.fields) lines = std::max(lines, header_of(f).size() / 17 + 1);
+    book.check(worksheet_set_row(ws, 0, 13.5 * static_cast<double>(std::min<std::size_t>(lines, 12)), nullptr), "header row");
     worksheet_freeze_panes(ws, 1, 1);
     book.text(ws, 0, LotLayout::kBidderCol, "Bidder", fm.header);
     book.text(ws, 0, LotLayout::kSubmittedCol, "Submitted", fm.header);

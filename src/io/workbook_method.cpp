@@ -57,6 +57,7 @@ void write_method_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Lo
         const ScoresColumn& c = layout.columns()[static_cast<std::size_t>(col)];
         exact = c.exact ? "formula (column " + column_letters(col) + ")"
                         : "VALUE ONLY (column " + column_letters(col) + "): " + c.why_not;
+        if (!c.exact) return std::string("(no exact formula: the cells hold TenderLoop's values)");
         return "=" + at_row(c.formula, first_row);
     };
     auto put = [&](const std::string& kind, const std::string& id, const std::string& name, const std::string& weight,
