@@ -51,6 +51,11 @@ struct Criterion {
     Expr score;
     std::optional<double> minimum;  ///< gate: bids scoring below are eliminated before later stages
     double scale_lo = 0, scale_hi = 100;
+    /// A criterion the evaluation committee scores (`committee: 0 .. 5`): the index of its hidden
+    /// field (FieldDecl::committee) holding the consensus score, and the committee's scale. The
+    /// score is then linear(field, committee_lo -> scale_lo, committee_hi -> scale_hi). -1: none.
+    int committee_field = -1;
+    double committee_lo = 0, committee_hi = 0;
     SourcePos pos, weight_pos;
     const std::string& display_name() const { return name.empty() ? id : name; }
 };

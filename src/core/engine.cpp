@@ -117,9 +117,12 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
             double s = fs.scores[c][m];
             o.clamped[c] = fs.clamped[c][m];
             if (std::isnan(s)) {
+                const std::string counted = " (counted as " + format_score(crit.scale_lo) + ")";
                 o.flags.push_back({"undefined_score", crit.display_name(),
-                                   "the score of '" + crit.id + "' is undefined for this bid (counted as " +
-                                       format_score(crit.scale_lo) + "): " + explain_test(rules, final_stage, crit.score, m)});
+                                   crit.committee_field >= 0
+                                       ? "no consensus score of the committee is recorded for '" + crit.id + "'" + counted
+                                       : "the score of '" + crit.id + "' is undefined for this bid" + counted + ": " +
+                                             explain_test(rules, final_stage, crit.score, m)});
                 s = crit.scale_lo;
                 fs.scores[c][m] = s;  // tie-breaks must see the score the total counted
             }

@@ -24,6 +24,10 @@ struct FieldDecl {
     std::vector<std::string> members;  ///< enum members, in declared order
     std::string name, name_ru, description, evidence;
     bool optional = false;
+    /// Not stated by the bidder: the evaluation committee's consensus score of a committee
+    /// criterion (`committee: 0 .. 5`), on the committee's scale; id == the criterion's id.
+    /// Optional in bids files; a project fills it from the recorded consensus.
+    bool committee = false;
     std::optional<double> range_lo, range_hi;  ///< in the field's own units (percent as fraction)
     SourcePos pos;
 

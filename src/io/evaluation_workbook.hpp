@@ -22,6 +22,9 @@ struct ExportInfo {
     std::string tool_version;
     std::string exported_at;  ///< ISO 8601 UTC, e.g. 2026-11-29T20:15:00Z
     ExportInput rules, bids;
+    /// When exported from a project file: the head of its audit log (SHA-256), so that
+    /// `tenderloop audit verify --head HASH` can prove the log still extends what was signed.
+    std::string audit_head;
     /// libxlsxwriter's constant_memory mode: memory does not grow with the number of bids.
     bool constant_memory = true;
 };

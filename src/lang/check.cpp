@@ -285,7 +285,7 @@ void Checker::check_requirement(const Item& it) {
 }
 
 void Checker::check_criterion(const Item& it, const std::string& group) {
-    check_properties(it, with(kNameProps, {"kind", "weight", "score", "minimum", "scale"}));
+    check_properties(it, with(kNameProps, {"kind", "weight", "score", "minimum", "scale", "committee"}));
     Criterion c;
     c.id = it.id;
     c.pos = it.id_pos;
@@ -342,11 +342,18 @@ void Checker::check_criterion(const Item& it, const std::string& group) {
         }
     }
     const Property* s = it.find("score");
-    if (!s) {
-        error(it.id_pos, "criterion '" + it.id + "' has no 'score: formula'");
+    if (const Property* k = it.find("committee")) {
+        if (s) {
+            error(s->pos, "criterion '" + it.id + "' is scored by the committee ('committee:'), so it has no 'score:' formula");
+            return;
+        }
+        if (!declare_committee_field(*k, c)) return;
+    } else if (!s) {
+        error(it.id_pos, "criterion '" + it.id + "' has no 'score: formula' (or 'committee: 0 .. 5' when the committee scores it)");
         return;
+    } else {
+        c.score = s->value;
     }
-    c.score = s->value;
     ExprContext ctx;
     ctx.where = "in a score";
     ExprFacts facts;
@@ -360,6 +367,69 @@ void Checker::check_criterion(const Item& it, const std::string& group) {
     }
     if (diags_.size() > errors_before) return;
     rules_.criteria.push_back(std::move(c));
+}
+
+bool Checker::declare_committee_field(const Property& k, Criterion& c) {
+    if (k.kind != PropertyKind::Range) {
+        error(k.pos, "the committee's scale is written 'committee: 0 .. 5'");
+        return false;
+    }
+    Expr lo = k.value, hi = k.high;
+    auto l = constant_value(lo, "the committee's scale"), h = constant_value(hi, "the committee's scale");
+    if (!l || !h) return false;
+    for (const Expr* end : {&lo, &hi})
+        if (!(end->unit.dimensionless() && !end->unit.percent)) {
+            error(end->pos, "the committee's scale is in points: plain numbers, e.g. committee: 0 .. 5");
+            return false;
+        }
+    if (*h <= *l) {
+        error(k.pos, "the top of the committee's scale must be above its bottom");
+        return false;
+    }
+    // The consensus scores live in a field named after the criterion, so that bids files, the
+    // workbook and explanations show them like any other input.
+    if (!claim_id(c.id, c.pos, "field (the committee's scores of this criterion)")) return false;
+    FieldDecl f;
+    f.id = c.id;
+    f.pos = k.pos;
+    f.type = FieldType::Number;
+    f.name = c.display_name() + " (committee score " + exact_number_text(*l) + "-" + exact_number_text(*h) + ")";
+    if (!c.name_ru.empty()) f.name_ru = c.name_ru + " (оценка комиссии " + exact_number_text(*l) + "-" + exact_number_text(*h) + ")";
+    f.description = "The evaluation committee's consensus score.";
+    f.optional = true;
+    f.committee = true;
+    f.range_lo = *l;
+    f.range_hi = *h;
+    c.committee_field = static_cast<int>(rules_.fields.size());
+    c.committee_lo = *l;
+    c.committee_hi = *h;
+    rules_.fields.push_back(std::move(f));
+    // score: linear(<field>, lo -> scale_lo, hi -> scale_hi), typed like a written formula.
+    auto number = [&](double v) {
+        Expr n;
+        n.kind = ExprKind::Number;
+        n.pos = k.pos;
+        n.number = v;
+        return n;
+    };
+    auto arrow = [&](double from, double to) {
+        Expr a;
+        a.kind = ExprKind::Arrow;
+        a.pos = k.pos;
+        a.args = {number(from), number(to)};
+        return a;
+    };
+    Expr field;
+    field.kind = ExprKind::Name;
+    field.pos = k.pos;
+    field.name = c.id;
+    c.score = Expr();
+    c.score.kind = ExprKind::Call;
+    c.score.pos = k.pos;
+    c.score.name = "linear";
+    c.score.func = Func::Linear;
+    c.score.args = {field, arrow(*l, c.scale_lo), arrow(*h, c.scale_hi)};
+    return true;
 }
 
 void Checker::check_group(const Item& it) {

@@ -54,6 +54,8 @@ private:
     void declare_let(const Item& it);
     void check_requirement(const Item& it);
     void check_criterion(const Item& it, const std::string& group);
+    /// `committee: 0 .. 5`: declares the hidden field of the consensus scores and the score formula.
+    bool declare_committee_field(const Property& committee, Criterion& c);
     void check_group(const Item& it);
     void check_tie_break(const Item& it);
     void check_abnormally_low(const Item& it);

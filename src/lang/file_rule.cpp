@@ -55,7 +55,7 @@ const auto no_id = x3::attr(std::string());
 
 const auto text_key = x3::raw[x3::lexeme[(x3::lit("name_ru") | "name" | "title_ru" | "title" | "reference" |
                                           "description" | "evidence") >> !idchar]];
-const auto range_key = x3::raw[x3::lexeme[(x3::lit("range") | "scale") >> !idchar]];
+const auto range_key = x3::raw[x3::lexeme[(x3::lit("range") | "scale" | "committee") >> !idchar]];
 
 // Type arguments are read loosely (enum members, a unit such as g/km or "A++") so that the
 // checker, not the parser, reports an unknown type or unit, with a suggestion.

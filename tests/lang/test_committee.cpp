@@ -1,0 +1,61 @@
+// Criteria the evaluation committee scores (`committee: 0 .. 5`): the consensus score is a hidden
+// optional field converted linearly to the criterion's scale.
+#include <catch2/catch.hpp>
+
+#include "support/rules_fixture.hpp"
+
+using namespace tl;
+using tl::test::diagnostics_of;
+using tl::test::outcome;
+
+namespace {
+const std::string kHead = "tender { title: \"T\" reference: \"R\" currency: EUR }\nfield price: money { name: \"Price\" }\n"
+                          "criterion price { kind: price weight: 60 % score: ratio_lowest(price) }\n";
+}
+
+TEST_CASE("committee criterion: the consensus score is converted to the criterion's scale", "[committee]") {
+    const std::string rules = kHead + "criterion plan { name: \"Take-back plan\" weight: 40 % scale: 0 .. 10 committee: 1 .. 5 }\n";
+    const CriteriaSet set = test::rules_from(rules);
+    REQUIRE(set.criteria.size() == 2);
+    const Criterion& plan = set.criteria[1];
+    REQUIRE(plan.committee_field == 1);
+    CHECK(plan.committee_lo == 1);
+    CHECK(plan.committee_hi == 5);
+    const FieldDecl& f = set.fields[1];
+    CHECK(f.id == "plan");
+    CHECK(f.committee);
+    CHECK(f.optional);
+    CHECK(f.name == "Take-back plan (committee score 1-5)");
+    CHECK(*f.range_lo == 1);
+    CHECK(*f.range_hi == 5);
+
+    // 4 on 1..5 is 7.5 on 0..10; a missing consensus counts as 0 and is flagged as such.
+    const LotOutcome lot = test::run(rules, "bidder,price,plan\nA,100,4\nB,125,5\nC,100,\n");
+    const BidOutcome& a = outcome(lot, "A");
+    CHECK(a.scores[1] == Approx(7.5));
+    CHECK(a.total == Approx(60 + 0.75 * 40));
+    CHECK(outcome(lot, "B").scores[1] == Approx(10));
+    const BidOutcome& c = outcome(lot, "C");
+    CHECK(c.scores[1] == 0);
+    REQUIRE(c.flags.size() == 1);
+    CHECK(c.flags[0].detail == "no consensus score of the committee is recorded for 'plan' (counted as 0.0000)");
+    // A value outside the committee's scale is refused where the bids are read.
+    const CriteriaSet again = test::rules_from(rules);
+    const auto read = read_bids_csv("bidder,price,plan\nA,100,6\n", "bids.csv", again.fields, {});
+    CHECK_FALSE(read.ok());
+    CHECK_THAT(format_diagnostics(read.diagnostics), Catch::Contains("bids.csv:2"));
+}
+
+TEST_CASE("committee criterion: mistakes are reported", "[committee]") {
+    CHECK_THAT(diagnostics_of(kHead + "criterion plan { weight: 40 % committee: 0 .. 5 score: 3 }\n"),
+               Catch::Contains("criterion 'plan' is scored by the committee ('committee:'), so it has no 'score:' formula"));
+    CHECK_THAT(diagnostics_of(kHead + "criterion plan { weight: 40 % committee: 5 .. 0 }\n"),
+               Catch::Contains("the top of the committee's scale must be above its bottom"));
+    CHECK_THAT(diagnostics_of(kHead + "criterion plan { weight: 40 % committee: 0 % .. 5 % }\n"),
+               Catch::Contains("the committee's scale is in points: plain numbers, e.g. committee: 0 .. 5"));
+    CHECK_THAT(diagnostics_of(kHead + "criterion plan { weight: 40 % }\n"),
+               Catch::Contains("has no 'score: formula' (or 'committee: 0 .. 5' when the committee scores it)"));
+    // The hidden field takes the criterion's name: a field or let of that name clashes.
+    CHECK_THAT(diagnostics_of(kHead + "field plan: number\ncriterion plan { weight: 40 % committee: 0 .. 5 }\n"),
+               Catch::Contains("error: 'plan' is already declared"));
+}
