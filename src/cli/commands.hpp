@@ -20,6 +20,9 @@ Command check_command();     // cmd_check.cpp
 Command evaluate_command();  // cmd_evaluate.cpp
 Command explain_command();   // cmd_explain.cpp
 Command fmt_command();       // cmd_fmt.cpp
+Command export_command();    // cmd_export.cpp
+Command form_command();         // cmd_form.cpp
+Command import_form_command();  // cmd_import_form.cpp
 
 /// Every command, in the order the overview lists them.
 const std::vector<Command>& all_commands();

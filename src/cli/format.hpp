@@ -5,6 +5,7 @@
 
 #include "core/criteria.hpp"
 #include "core/result.hpp"
+#include "io/csv_cells.hpp"
 
 namespace tl::cli {
 
@@ -17,8 +18,8 @@ std::string format_json(const CriteriaSet& rules, const Result& result);
 /// One row per bid: lot,rank,bidder,total,<criterion ids>,admissible,flags.
 std::string format_csv(const CriteriaSet& rules, const Result& result);
 
-/// One CSV cell: text starting with = + - @ tab or CR gets a leading apostrophe (so that a
-/// spreadsheet does not run it as a formula); cells with , " CR or LF are quoted.
-std::string csv_text_cell(const std::string& text);
+/// One CSV cell of outside text, guarded against formula injection (shared with every CSV
+/// TenderLoop writes; see io/csv_cells.hpp).
+using io::csv_text_cell;
 
 }  // namespace tl::cli

@@ -7,22 +7,6 @@
 
 namespace tl::cli {
 
-std::string csv_text_cell(const std::string& text) {
-    std::string cell = text;
-    // CSV injection (formula injection): a spreadsheet runs a cell starting with one of these as a
-    // formula; the apostrophe makes it plain text. Bidder names come from outside: never trust them.
-    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
-                          cell[0] == '\t' || cell[0] == '\r'))
-        cell = "'" + cell;
-    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-    std::string quoted = "\"";
-    for (char c : cell) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
 namespace {
 
 /// Numbers in full precision (the shortest text that reads back to the same double).

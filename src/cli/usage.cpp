@@ -6,7 +6,8 @@
 namespace tl::cli {
 
 const std::vector<Command>& all_commands() {
-    static const std::vector<Command> commands{check_command(), evaluate_command(), explain_command(), fmt_command()};
+    static const std::vector<Command> commands{check_command(), evaluate_command(), explain_command(), export_command(),
+                                               form_command(), import_form_command(), fmt_command()};
     return commands;
 }
 

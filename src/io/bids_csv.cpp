@@ -9,7 +9,9 @@
 
 #include "io/bids_header.hpp"
 #include "io/cell_parsing.hpp"
+#include "io/csv_cells.hpp"
 #include "io/csv_tokenizer.hpp"
+#include "io/field_value.hpp"
 #include "io/text_utils.hpp"
 
 namespace tl {
@@ -23,54 +25,6 @@ using io::trim_spaces;
 
 std::string q(const std::string& s) { return io::quote_for_message(s); }
 std::string join(const std::vector<std::string>& items) { return io::join_list(items); }
-
-/// The allowed range of a field in its own units, for messages: "0 .. 100000000 RUB".
-std::string range_text(const FieldDecl& f) {
-    if (f.range_lo && f.range_hi) {
-        std::string lo = format_field_value(f, *f.range_lo), hi = format_field_value(f, *f.range_hi);
-        const std::string unit = f.type == FieldType::Percent ? " %"
-                                 : f.unit.to_string().empty() ? ""
-                                                              : " " + f.unit.to_string();
-        // "0 .. 100000000 RUB" reads better than "0 RUB .. 100000000 RUB".
-        if (!unit.empty() && lo.size() > unit.size() &&
-            lo.compare(lo.size() - unit.size(), unit.size(), unit) == 0)
-            lo.resize(lo.size() - unit.size());
-        return "the allowed range is " + lo + " .. " + hi;
-    }
-    if (f.range_lo) return "the smallest allowed value is " + format_field_value(f, *f.range_lo);
-    return "the largest allowed value is " + format_field_value(f, *f.range_hi);
-}
-
-/// Outside [lo, hi], with a relative tolerance of 1e-12: a percent bound computed as 30 * 0.01
-/// must not reject a bid of exactly 30 %.
-bool outside_range(const FieldDecl& f, double v) {
-    auto tol = [](double bound) { return 1e-12 * std::max(1.0, std::fabs(bound)); };
-    return (f.range_lo && v < *f.range_lo - tol(*f.range_lo)) ||
-           (f.range_hi && v > *f.range_hi + tol(*f.range_hi));
-}
-
-/// Reads the value of `text` for field `f`; nullopt with `*error` set when it is not one.
-std::optional<double> read_value(const FieldDecl& f, const std::string& text, std::string* error) {
-    switch (f.type) {
-        case FieldType::Money:
-        case FieldType::Percent:
-        case FieldType::Number:
-        case FieldType::Quantity: return io::parse_numeric_cell(f, text, error);
-        case FieldType::YesNo:
-            if (auto v = io::parse_yes_no(text)) return v;
-            *error = q(text) + " is not yes or no (write yes/no, true/false, да/нет or 1/0)";
-            return std::nullopt;
-        case FieldType::Enum:
-            if (auto i = f.member_index(text)) return static_cast<double>(*i);
-            *error = q(text) + " is not one of " + join(f.members);
-            return std::nullopt;
-        case FieldType::Date:
-            if (auto d = io::parse_date_cell(text, error)) return static_cast<double>(*d);
-            return std::nullopt;
-        case FieldType::Text: return std::numeric_limits<double>::quiet_NaN();
-    }
-    return std::nullopt;
-}
 
 /// Reads the data rows once the columns are known.
 class RowReader {
@@ -127,13 +81,14 @@ public:
                 case ColumnKind::Bidder:
                     bidder_col = col;
                     if (v.empty()) error("missing bidder name");
-                    bid.bidder = v;
+                    // TenderLoop's own CSVs guard names against formula injection; undo that.
+                    bid.bidder = io::csv_text_unguard(v);
                     break;
                 case ColumnKind::Lot: lot_ok = read_lot(v, bid, error); break;
                 case ColumnKind::Submitted: read_submitted(v, row, bid, error); break;
                 case ColumnKind::Field: {
                     const FieldDecl& f = fields_[c.field];
-                    bid.texts[c.field] = v;
+                    bid.texts[c.field] = f.type == FieldType::Text ? io::csv_text_unguard(v) : v;
                     if (v.empty()) {
                         if (!f.optional)
                             error("missing value" +
@@ -142,11 +97,11 @@ public:
                         break;
                     }
                     std::string why;
-                    auto value = read_value(f, v, &why);
+                    auto value = io::read_field_value(f, v, &why);
                     if (!value) {
                         error(why);
-                    } else if (!std::isnan(*value) && outside_range(f, *value)) {
-                        error(q(v) + " is out of range: " + range_text(f));
+                    } else if (!std::isnan(*value) && io::outside_range(f, *value)) {
+                        error(io::out_of_range_message(f, v));
                     } else {
                         bid.values[c.field] = *value;
                     }

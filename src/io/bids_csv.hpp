@@ -27,6 +27,8 @@ struct CsvReadResult {
 /// case. The separator (`,` `;` or tab) is taken from the header; quoting follows RFC 4180; a
 /// UTF-8 byte-order mark is skipped; blank rows are skipped. Cells are read as the field types
 /// require (see io/cell_parsing.hpp for the accepted number, yes/no, date and time spellings).
+/// A bidder name or text answer written by TenderLoop with its formula-injection guard (`'=x`)
+/// reads back without the apostrophe (see io/csv_cells.hpp).
 ///
 /// `declared_lots` are the tender's lot ids; when empty the tender has no lots and the `lot`
 /// column must be absent or empty. A bidder may appear once per lot.

@@ -1,0 +1,57 @@
+// `tenderloop form RULES.crit -o bid-form.xlsx [--lot ID]`: the bid response form suppliers fill in
+// (read back by `import-form`).
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/inputs.hpp"
+#include "cli/printable.hpp"
+#include "io/bid_form.hpp"
+
+namespace tl::cli {
+
+namespace {
+
+int run_form(const ParsedArgs& args) {
+    expect_positional(args, 1, "RULES.crit");
+    const std::string out = args.value("-o");
+    if (std::filesystem::path(out).extension() != ".xlsx")
+        throw UsageError("the output must be an .xlsx file: '" + printable_name(out) + "'");
+    const auto loaded = load_rules(args.positional[0]);
+    if (!loaded) return kExitFailure;
+    const CriteriaSet& rules = loaded->rules;
+
+    io::BidFormOptions options;
+    options.lot = args.value("--lot");
+    if (!options.lot.empty()) {
+        std::string ids;
+        bool known = false;
+        for (const auto& l : rules.tender.lots) {
+            ids += (ids.empty() ? "" : ", ") + l.id;
+            known = known || l.id == options.lot;
+        }
+        if (rules.tender.lots.empty()) throw UsageError("the tender has no lots; leave out --lot");
+        if (!known) throw UsageError("unknown lot '" + printable_name(options.lot) + "' (the lots are: " + ids + ")");
+    }
+    std::string error;
+    if (!io::write_bid_form(rules, out, options, &error)) {
+        std::cerr << "tenderloop form: " << printable_name(error) << "\n";
+        return kExitFailure;
+    }
+    std::cout << "wrote " << printable_name(out) << ": " << rules.fields.size()
+              << (rules.fields.size() == 1 ? " field" : " fields")
+              << (options.lot.empty() ? "" : ", lot " + options.lot) << "\n";
+    return kExitOk;
+}
+
+}  // namespace
+
+Command form_command() {
+    return {"form", "RULES.crit",
+            "Write the bid response form (.xlsx) that bidders fill in; read it back with import-form.",
+            {{"-o", "FORM.xlsx", "the form to write (replaced only when complete)", true},
+             {"--lot", "ID", "make the form for this lot only (default: the bidder chooses the lot)"}},
+            &run_form};
+}
+
+}  // namespace tl::cli

@@ -1,0 +1,106 @@
+// `tenderloop import-form RULES.crit FORM.xlsx [FORM2.xlsx ...] -o bids.csv`: filled-in bid forms
+// to the bids CSV that `evaluate --bids` reads. All forms are checked before anything is written:
+// either every form is good and the CSV is complete, or nothing is written.
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "cli/inputs.hpp"
+#include "cli/printable.hpp"
+#include "cli/replace_file.hpp"
+#include "io/bid_form_import.hpp"
+#include "io/bids_csv.hpp"
+#include "io/bids_csv_writer.hpp"
+
+namespace tl::cli {
+
+namespace {
+
+int run_import_form(const ParsedArgs& args) {
+    if (args.positional.empty()) throw UsageError("missing argument RULES.crit");
+    if (args.positional.size() < 2) throw UsageError("missing argument FORM.xlsx (one or more filled-in forms)");
+    const std::string out = args.value("-o");
+    const auto loaded = load_rules(args.positional[0]);
+    if (!loaded) return kExitFailure;
+    const CriteriaSet& rules = loaded->rules;
+
+    BidTable table;
+    table.fields = rules.fields;
+    Diagnostics problems;
+    bool unreadable = false;
+    std::map<std::string, std::string> form_of;  // lot + '\n' + bidder -> form file
+    for (std::size_t i = 1; i < args.positional.size(); ++i) {
+        const std::string& path = args.positional[i];
+        // Refuse a huge file before reading it into memory (the reader would refuse it after).
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec && size > io::XlsxLimits{}.max_file_bytes) {
+            Diagnostic d;
+            d.pos.file = path;
+            d.message = "the file is " + io::byte_size_text(size) + ", more than the " +
+                        io::byte_size_text(io::XlsxLimits{}.max_file_bytes) + " a bid form may have";
+            problems.push_back(std::move(d));
+            continue;
+        }
+        auto bytes = read_input(path);
+        if (!bytes) {
+            unreadable = true;
+            continue;
+        }
+        io::BidFormReadResult read = io::read_bid_form(std::move(*bytes), path, rules);
+        problems.insert(problems.end(), read.diagnostics.begin(), read.diagnostics.end());
+        if (!read.ok()) continue;
+        const Bid& bid = read.bid;
+        auto [it, fresh] = form_of.emplace(bid.lot + '\n' + bid.bidder, path);
+        if (!fresh) {
+            Diagnostic d;
+            d.pos.file = path;
+            d.message = "the bidder '" + bid.bidder + "'" + (bid.lot.empty() ? "" : " (lot '" + bid.lot + "')") +
+                        " has a form already: " + it->second;
+            problems.push_back(std::move(d));
+            continue;
+        }
+        table.bids.push_back(bid);
+    }
+    if (!problems.empty()) std::cerr << terminal_safe(format_diagnostics(problems));
+    if (unreadable || has_errors(problems)) {
+        std::cerr << "tenderloop import-form: nothing written; correct the forms above and run again\n";
+        return kExitFailure;
+    }
+
+    const std::string csv = io::format_bids_csv(table, !rules.tender.lots.empty());
+    // The CSV must read back exactly as `evaluate` will read it; anything else is a bug here.
+    std::vector<std::string> lots;
+    for (const auto& l : rules.tender.lots) lots.push_back(l.id);
+    const CsvReadResult back = read_bids_csv(csv, out, rules.fields, lots);
+    if (!back.ok()) {
+        std::cerr << "tenderloop import-form: internal error: the CSV does not read back:\n"
+                  << terminal_safe(format_diagnostics(back.diagnostics));
+        return kExitInternal;
+    }
+    if (out == "-") {
+        std::cout << csv;
+        return kExitOk;
+    }
+    std::string error;
+    if (!replace_file(out, csv, error)) {
+        std::cerr << "cannot write " << printable_name(out) << ": " << error << "\n";
+        return kExitFailure;
+    }
+    const std::size_t forms = args.positional.size() - 1;
+    std::cout << "wrote " << printable_name(out) << ": " << table.bids.size() << (table.bids.size() == 1 ? " bid" : " bids")
+              << " from " << forms << (forms == 1 ? " form" : " forms") << "\n";
+    return kExitOk;
+}
+
+}  // namespace
+
+Command import_form_command() {
+    return {"import-form", "RULES.crit FORM.xlsx [FORM.xlsx ...]",
+            "Read filled-in bid forms, check every answer, and write the bids CSV for evaluate.",
+            {{"-o", "BIDS.csv", "the bids CSV to write ('-' for standard output); written only if all forms are good", true}},
+            &run_import_form};
+}
+
+}  // namespace tl::cli
