@@ -1,5 +1,6 @@
 #include "io/xlsx_book.hpp"
 
+#include <fcntl.h>
 #include <locale.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <random>
 
 #include "io/text_utils.hpp"
 
@@ -80,20 +82,23 @@ XlsxBook::XlsxBook(std::string path, bool constant_memory) : path_(std::move(pat
     namespace fs = std::filesystem;
     const fs::path target = path_;
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    temp_path_ = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    const int fd = ::mkstemp(temp_path_.data());
-    if (fd < 0) throw XlsxError("cannot create a temporary file in " + folder.string() + ": " + std::strerror(errno));
-    // mkstemp makes the file private; a workbook is a document like any other.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    (void)::fchmod(fd, 0666 & ~mask);
-    ::close(fd);
-
-    locale_t c_numeric = ::newlocale(LC_NUMERIC_MASK, "C", static_cast<locale_t>(nullptr));
-    if (c_numeric != static_cast<locale_t>(nullptr)) {
-        c_numeric_locale_ = c_numeric;
-        previous_locale_ = ::uselocale(c_numeric);
+    // A new file with the permissions any new document gets (0666 less the umask): created with
+    // O_EXCL under a random name, not with mkstemp (0600) and a later chmod that would need the
+    // umask, which a process can only read by changing it (a race with other threads).
+    std::random_device random;
+    for (int attempt = 0;; ++attempt) {
+        char suffix[16];
+        std::snprintf(suffix, sizeof suffix, "%08x", static_cast<unsigned>(random()));
+        temp_path_ = (folder / ("." + target.filename().string() + ".tmp-" + suffix)).string();
+        const int fd = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            ::close(fd);
+            break;
+        }
+        if (errno != EEXIST || attempt > 100)
+            throw XlsxError("cannot create a temporary file in " + folder.string() + ": " + std::strerror(errno));
     }
+
     lxw_workbook_options options{};
     options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
     book_ = workbook_new_opt(temp_path_.c_str(), &options);
@@ -101,6 +106,17 @@ XlsxBook::XlsxBook(std::string path, bool constant_memory) : path_(std::move(pat
         ::unlink(temp_path_.c_str());
         throw XlsxError(path_ + ": libxlsxwriter could not start the workbook (out of memory or temporary files?)");
     }
+    // From here the destructor cleans up. Only LC_NUMERIC changes, and only for this thread: the
+    // other categories, and other threads (a GUI), keep their own.
+    locale_t base = ::duplocale(::uselocale(static_cast<locale_t>(nullptr)));
+    if (base == static_cast<locale_t>(nullptr)) return;
+    locale_t c_numeric = ::newlocale(LC_NUMERIC_MASK, "C", base);
+    if (c_numeric == static_cast<locale_t>(nullptr)) {
+        ::freelocale(base);
+        return;
+    }
+    c_numeric_locale_ = c_numeric;
+    previous_locale_ = ::uselocale(c_numeric);
 }
 
 XlsxBook::~XlsxBook() {

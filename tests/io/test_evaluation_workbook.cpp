@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -108,6 +109,12 @@ TEST_CASE("workbook: a successful export replaces the file and keeps bidder text
     std::ofstream(target) << "old";
     io::write_evaluation_workbook(target, rules, bids, result, info());
     CHECK(files_in(dir) == std::vector<std::string>{"evaluation.xlsx"});
+    // The permissions of any new document: 0666 less the umask (not the temporary file's 0600).
+    const mode_t mask = ::umask(022);
+    ::umask(mask);
+    struct stat st {};
+    REQUIRE(::stat(target.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == (0666 & ~mask));
     const std::string bytes = test::read_text(target);
     REQUIRE(bytes.size() > 4000);
     CHECK(bytes.substr(0, 2) == "PK");  // a zip, i.e. an .xlsx
