@@ -14,34 +14,20 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.hpp"
 #include "core/engine.hpp"
 #include "core/evaluator.hpp"
 #include "io/bids_csv.hpp"
 #include "lang/load.hpp"
 
 using namespace tl;
+using tl::bench::median_seconds;
+using tl::bench::read_text;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
-/// Median wall time of `repeats` runs, in seconds.
-double median_seconds(int repeats, const std::function<void()>& body) {
-    std::vector<double> t;
-    for (int i = 0; i < repeats; ++i) {
-        const auto start = Clock::now();
-        body();
-        t.push_back(std::chrono::duration<double>(Clock::now() - start).count());
-    }
-    std::sort(t.begin(), t.end());
-    return t[t.size() / 2];
-}
 
 volatile double g_sink = 0;  // keeps the optimiser from dropping the baseline's work
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.hpp"
 #include "core/engine.hpp"
 #include "io/bids_csv.hpp"
 #include "io/evaluation_workbook.hpp"
@@ -24,6 +25,7 @@
 #include "lang/load.hpp"
 
 using namespace tl;
+using tl::bench::median_seconds;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -185,16 +187,6 @@ void write_tsv(const Sheet& bids_sheet, const Sheet& scores_sheet, const std::st
             }
 }
 
-double median_seconds(int repeats, const std::function<void()>& body) {
-    std::vector<double> t;
-    for (int i = 0; i < repeats; ++i) {
-        const auto start = Clock::now();
-        body();
-        t.push_back(std::chrono::duration<double>(Clock::now() - start).count());
-    }
-    std::sort(t.begin(), t.end());
-    return t[t.size() / 2];
-}
 
 }  // namespace
 

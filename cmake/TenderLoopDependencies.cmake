@@ -7,6 +7,7 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)  # Debian ship
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)          # reading .xlsx bid forms
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)      # SHA-256 of the inputs (Audit sheet)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)    # .tender project files; Debian ships 3.40
 if(TL_BUILD_TESTS)
   find_package(Catch2 2.13 REQUIRED)
 endif()

@@ -1,9 +1,13 @@
 // `tenderloop evaluate RULES.crit --bids BIDS.csv [--format text|json|csv]`: scores and ranks.
+// `tenderloop evaluate P.tender [--format ...] [--provisional]`: the same for a project file
+// (cli/project_evaluate.hpp), which also records the run.
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/format.hpp"
 #include "cli/inputs.hpp"
+#include "cli/project_cli.hpp"
+#include "cli/project_evaluate.hpp"
 #include "core/engine.hpp"
 
 namespace tl::cli {
@@ -15,6 +19,14 @@ int run_evaluate(const ParsedArgs& args) {
     const std::string format = args.value("--format", "text");
     if (format != "text" && format != "json" && format != "csv")
         throw UsageError("unknown format '" + format + "' (use text, json or csv)");
+    if (is_project_path(args.positional[0])) {
+        if (args.has("--bids")) throw UsageError("a project holds its bids: '--bids' goes with RULES.crit");
+        return evaluate_project(args, format);
+    }
+    for (const char* project_only : {"--provisional", "--user", "--reason"})
+        if (args.has(project_only))
+            throw UsageError(std::string("option '") + project_only + "' goes with a project file (PROJECT.tender)");
+    if (!args.has("--bids")) throw UsageError("missing option '--bids BIDS.csv'");
 
     const auto loaded = load_rules(args.positional[0]);
     if (!loaded) return kExitFailure;
@@ -31,11 +43,15 @@ int run_evaluate(const ParsedArgs& args) {
 }  // namespace
 
 Command evaluate_command() {
-    return {"evaluate", "RULES.crit",
-            "Score and rank the bids by the rules: admissibility, scores, totals, ties, flags.",
-            {{"--bids", "BIDS.csv", "the bids, one row per bid (columns: bidder, lot, submitted, fields)", true},
-             {"--format", "FORMAT", "text (default), json or csv"}},
-            &run_evaluate};
+    std::vector<OptionSpec> options{
+        {"--bids", "BIDS.csv", "the bids, one row per bid (columns: bidder, lot, submitted, fields); not for a project"},
+        {"--format", "FORMAT", "text (default), json or csv"},
+        {"--provisional", "", "project: rank even with consensus scores missing, marked PROVISIONAL"}};
+    for (auto& o : change_options()) options.push_back({o.name, o.value_name, "project: " + o.help});
+    return {"evaluate", "RULES.crit|PROJECT.tender",
+            "Score and rank the bids by the rules: admissibility, scores, totals, ties, flags. A project also records "
+            "the run.",
+            options, &run_evaluate};
 }
 
 }  // namespace tl::cli

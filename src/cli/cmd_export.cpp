@@ -1,14 +1,16 @@
 // `tenderloop export RULES.crit --bids BIDS.csv -o evaluation.xlsx`: the committee's workbook.
-#include <cstdlib>
-#include <ctime>
+// `tenderloop export P.tender -o evaluation.xlsx`: the same for a project file, with the audit
+// log's head on the Audit sheet, and the export recorded (cli/project_evaluate.hpp).
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
+#include "cli/project_cli.hpp"
+#include "cli/project_evaluate.hpp"
 #include "core/engine.hpp"
+#include "core/sha256.hpp"
 #include "io/evaluation_workbook.hpp"
-#include "io/sha256.hpp"
 #include "io/xlsx_book.hpp"
 
 #ifndef TL_VERSION
@@ -19,27 +21,19 @@ namespace tl::cli {
 
 namespace {
 
-// The export time in UTC. SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes it, so
-// that two exports of the same inputs can be compared byte for byte.
-std::string export_time() {
-    std::time_t now = std::time(nullptr);
-    if (const char* fixed = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        const long long v = std::strtoll(fixed, &end, 10);
-        if (end != fixed && *end == '\0' && v >= 0) now = static_cast<std::time_t>(v);
-    }
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return buf;
-}
-
 int run_export(const ParsedArgs& args) {
     expect_positional(args, 1, "RULES.crit");
     const std::string rules_path = args.positional[0], bids_path = args.value("--bids"), out = args.value("-o");
     if (std::filesystem::path(out).extension() != ".xlsx")
         throw UsageError("the output must be an .xlsx file: '" + out + "'");
+    if (is_project_path(rules_path)) {
+        if (args.has("--bids")) throw UsageError("a project holds its bids: '--bids' goes with RULES.crit");
+        return export_project(args, out);
+    }
+    for (const char* project_only : {"--user", "--reason"})
+        if (args.has(project_only))
+            throw UsageError(std::string("option '") + project_only + "' goes with a project file (PROJECT.tender)");
+    if (!args.has("--bids")) throw UsageError("missing option '--bids BIDS.csv'");
 
     const auto loaded = load_rules(rules_path);
     if (!loaded) return kExitFailure;
@@ -53,9 +47,9 @@ int run_export(const ParsedArgs& args) {
     const Result result = evaluate(loaded->rules, *bids);
     io::ExportInfo info;
     info.tool_version = TL_VERSION;
-    info.exported_at = export_time();
-    info.rules = {std::filesystem::path(rules_path).filename().string(), io::sha256_hex(*rules_bytes)};
-    info.bids = {std::filesystem::path(bids_path).filename().string(), io::sha256_hex(*bids_bytes)};
+    info.exported_at = utc_now();  // SOURCE_DATE_EPOCH fixes it, for reproducible exports
+    info.rules = {std::filesystem::path(rules_path).filename().string(), sha256_hex(*rules_bytes)};
+    info.bids = {std::filesystem::path(bids_path).filename().string(), sha256_hex(*bids_bytes)};
     try {
         io::write_evaluation_workbook(out, loaded->rules, *bids, result, info);
     } catch (const io::XlsxError& e) {
@@ -73,11 +67,13 @@ int run_export(const ParsedArgs& args) {
 }  // namespace
 
 Command export_command() {
-    return {"export", "RULES.crit",
-            "Write the evaluation workbook (.xlsx): summary, bids, live-formula scores, method, audit.",
-            {{"--bids", "BIDS.csv", "the bids, one row per bid (as for evaluate)", true},
-             {"-o", "FILE.xlsx", "the workbook to write (replaced only when complete)", true}},
-            &run_export};
+    std::vector<OptionSpec> options{{"--bids", "BIDS.csv", "the bids, one row per bid (as for evaluate); not for a project"},
+                                    {"-o", "FILE.xlsx", "the workbook to write (replaced only when complete)", true}};
+    for (auto& o : change_options()) options.push_back({o.name, o.value_name, "project: " + o.help});
+    return {"export", "RULES.crit|PROJECT.tender",
+            "Write the evaluation workbook (.xlsx): summary, bids, live-formula scores, method, audit. A project also "
+            "records the export.",
+            options, &run_export};
 }
 
 }  // namespace tl::cli

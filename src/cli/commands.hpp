@@ -23,6 +23,11 @@ Command fmt_command();       // cmd_fmt.cpp
 Command export_command();    // cmd_export.cpp
 Command form_command();         // cmd_form.cpp
 Command import_form_command();  // cmd_import_form.cpp
+Command new_project_command();        // cmd_project_new.cpp
+Command project_rules_command();      // cmd_project_rules.cpp
+Command project_bids_command();       // cmd_project_bids.cpp
+Command project_committee_command();  // cmd_project_committee.cpp
+Command project_audit_command();      // cmd_project_audit.cpp
 
 /// Every command, in the order the overview lists them.
 const std::vector<Command>& all_commands();

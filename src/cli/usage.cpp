@@ -7,6 +7,8 @@ namespace tl::cli {
 
 const std::vector<Command>& all_commands() {
     static const std::vector<Command> commands{check_command(), evaluate_command(), explain_command(), export_command(),
+                                               new_project_command(), project_rules_command(), project_bids_command(),
+                                               project_committee_command(), project_audit_command(),
                                                form_command(), import_form_command(), fmt_command()};
     return commands;
 }

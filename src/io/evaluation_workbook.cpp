@@ -25,6 +25,8 @@ void write_evaluation_workbook(const std::string& path, const CriteriaSet& rules
         s.scores_ws = book.add_sheet("Scores" + suffix, &s.scores);
         s.method_ws = book.add_sheet("Method" + suffix, &s.method);
     }
+    const bool committee = info.committee != nullptr && !info.committee->criteria.empty();
+    lxw_worksheet* committee_ws = committee ? book.add_sheet("Committee") : nullptr;
     lxw_worksheet* audit = book.add_sheet("Audit");
 
     for (std::size_t l = 0; l < result.lots.size(); ++l) {
@@ -39,6 +41,11 @@ void write_evaluation_workbook(const std::string& path, const CriteriaSet& rules
             wb::setup_page(book, ws, reference, ws != s.summary_ws);
             wb::protect_sheet(ws);
         }
+    }
+    if (committee) {
+        wb::write_committee_sheet(book, formats, committee_ws, rules, *info.committee);
+        wb::setup_page(book, committee_ws, rules.tender.reference, false);
+        wb::protect_sheet(committee_ws);
     }
     wb::write_audit_sheet(book, formats, audit, rules, bids, info);
     wb::setup_page(book, audit, rules.tender.reference, false);

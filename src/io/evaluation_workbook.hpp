@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/bids.hpp"
+#include "core/committee.hpp"
 #include "core/criteria.hpp"
 #include "core/result.hpp"
 
@@ -25,6 +26,9 @@ struct ExportInfo {
     /// When exported from a project file: the head of its audit log (SHA-256), so that
     /// `tenderloop audit verify --head HASH` can prove the log still extends what was signed.
     std::string audit_head;
+    /// When the rules have committee criteria and the scores come from a project: each
+    /// evaluator's marks, the spread and the consensus, written to a Committee sheet.
+    const CommitteeScores* committee = nullptr;
     /// libxlsxwriter's constant_memory mode: memory does not grow with the number of bids.
     bool constant_memory = true;
 };

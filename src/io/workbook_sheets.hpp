@@ -23,6 +23,10 @@ void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
                          const ExportInfo& info);
 /// Each rule: weight, kind, as written, in words, the Excel formula used.
 void write_method_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
+/// The committee's marks per committee criterion and bid: each evaluator, lowest, highest, spread,
+/// mean, median (live formulas), dispersion, the consensus and the justifications.
+void write_committee_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const CriteriaSet& rules,
+                           const CommitteeScores& committee);
 /// Version, time, fingerprints of the inputs.
 void write_audit_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const CriteriaSet& rules, const BidTable& bids,
                        const ExportInfo& info);

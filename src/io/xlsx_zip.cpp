@@ -24,6 +24,13 @@ struct ZipPackage::Impl {
     XlsxLimits limits;
     zip_t* zip = nullptr;
     std::uint64_t total_read = 0;
+    Impl() = default;
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+    // Here, not in ~ZipPackage: an archive refused after opening (too many entries) is freed too.
+    ~Impl() {
+        if (zip) zip_discard(zip);
+    }
 };
 
 namespace {
@@ -45,9 +52,7 @@ std::string not_a_zip_message(const std::string& bytes) {
 
 ZipPackage::ZipPackage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-ZipPackage::~ZipPackage() {
-    if (impl_ && impl_->zip) zip_discard(impl_->zip);
-}
+ZipPackage::~ZipPackage() = default;
 
 std::unique_ptr<ZipPackage> ZipPackage::open(std::string bytes, const std::string& file,
                                              const XlsxLimits& limits, XlsxReadError* error) {

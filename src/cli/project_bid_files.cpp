@@ -1,0 +1,105 @@
+#include "cli/project_bid_files.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "cli/inputs.hpp"
+#include "core/sha256.hpp"
+#include "io/bid_form_import.hpp"
+#include "io/bids_csv.hpp"
+
+namespace tl::cli {
+
+namespace {
+
+bool is_xlsx(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".xlsx";
+}
+
+void problem(Diagnostics& ds, const std::string& file, const std::string& message) {
+    Diagnostic d;
+    d.pos.file = file;
+    d.message = message;
+    ds.push_back(std::move(d));
+}
+
+}  // namespace
+
+BidFiles read_bid_files(const std::vector<std::string>& paths, const CriteriaSet& rules) {
+    BidFiles out;
+    out.table.fields = rules.fields;
+    std::vector<std::string> lots;
+    for (const Lot& l : rules.tender.lots) lots.push_back(l.id);
+    std::map<std::pair<std::string, std::string>, std::string> file_of;  // (lot, bidder) -> file
+
+    for (const std::string& path : paths) {
+        const std::string name = std::filesystem::path(path).filename().string();
+        if (is_xlsx(path)) {
+            std::error_code ec;
+            const auto size = std::filesystem::file_size(path, ec);
+            if (!ec && size > io::XlsxLimits{}.max_file_bytes) {
+                problem(out.problems, path,
+                        "the file is " + io::byte_size_text(size) + ", more than the " +
+                            io::byte_size_text(io::XlsxLimits{}.max_file_bytes) + " a bid form may have");
+                continue;
+            }
+        }
+        auto bytes = read_input(path);
+        if (!bytes) {
+            out.unreadable = true;
+            continue;
+        }
+        const std::size_t file_index = out.files.size();
+        out.files.push_back({name, sha256_hex(*bytes)});
+        std::vector<Bid> read;
+        if (is_xlsx(path)) {
+            io::BidFormReadResult form = io::read_bid_form(std::move(*bytes), path, rules);
+            out.problems.insert(out.problems.end(), form.diagnostics.begin(), form.diagnostics.end());
+            if (form.ok()) read.push_back(std::move(form.bid));
+        } else {
+            // Every field, so that a committee column (optional in bids files) is read and then
+            // set aside with a warning rather than refused as unknown.
+            CsvReadResult csv = read_bids_csv(*bytes, path, rules.fields, lots);
+            out.problems.insert(out.problems.end(), csv.diagnostics.begin(), csv.diagnostics.end());
+            if (csv.ok()) {
+                for (std::size_t k = 0; k < rules.fields.size(); ++k) {
+                    if (!rules.fields[k].committee) continue;
+                    for (const Bid& b : csv.table.bids)
+                        if (!b.texts[k].empty()) {
+                            Diagnostic d;
+                            d.severity = Severity::Warning;
+                            d.pos.file = path;
+                            d.message = "the column '" + rules.fields[k].id +
+                                        "' (a committee score) is not imported: in a project the committee records "
+                                        "its scores and consensus ('tenderloop committee')";
+                            out.problems.push_back(std::move(d));
+                            break;
+                        }
+                }
+                read = std::move(csv.table.bids);
+            }
+        }
+        for (Bid& b : read) {
+            for (std::size_t k = 0; k < rules.fields.size(); ++k)
+                if (rules.fields[k].committee) {
+                    b.values[k] = std::nan("");
+                    b.texts[k].clear();
+                }
+            auto [it, fresh] = file_of.emplace(std::make_pair(b.lot, b.bidder), path);
+            if (!fresh) {
+                problem(out.problems, path,
+                        "the bidder '" + b.bidder + "'" + (b.lot.empty() ? "" : " (lot '" + b.lot + "')") +
+                            " has a bid in " + it->second + " already");
+                continue;
+            }
+            out.table.bids.push_back(std::move(b));
+            out.file_of_bid.push_back(file_index);
+        }
+    }
+    return out;
+}
+
+}  // namespace tl::cli

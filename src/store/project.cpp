@@ -1,0 +1,298 @@
+// Opening and creating project files: identity, format version, integrity, migration; and the
+// Change that every modification goes through.
+#include "store/project.hpp"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include "core/sha256.hpp"
+#include "store/audit.hpp"
+#include "store/project_impl.hpp"
+#include "store/schema.hpp"
+
+namespace tl::store {
+
+namespace fs = std::filesystem;
+
+std::string system_time_utc() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buf;
+}
+
+const char* role_name(Role r) { return r == Role::Chair ? "chair" : "member"; }
+
+const char* coi_kind_name(CoiKind k) {
+    switch (k) {
+        case CoiKind::None: return "none";
+        case CoiKind::Bid: return "bid";
+        case CoiKind::WholeTender: return "tender";
+    }
+    return "none";
+}
+
+void refuse(const std::string& message) { throw StoreError(StoreErrorKind::Refused, message); }
+void not_found(const std::string& message) { throw StoreError(StoreErrorKind::NotFound, message); }
+
+// ---- Change ----
+
+Change::Change(Project::Impl& project, const Actor& actor, std::string action)
+    : p_(project), actor_(actor), action_(std::move(action)), time_(project.now()), tx_(project.db) {
+    if (actor_.user.empty()) refuse("a change needs the name of the user who makes it");
+}
+
+void Change::commit() {
+    append_audit_entry(p_.db, time_, actor_, action_, details.dump());
+    tx_.commit();
+}
+
+// ---- opening ----
+
+namespace {
+
+std::string hex32(std::int64_t v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "0x%08X", static_cast<unsigned>(v & 0xffffffff));
+    return buf;
+}
+
+/// The message of an SQLite failure while opening, as a StoreError.
+[[noreturn]] void open_failed(const std::string& path, const sql::Error& e) {
+    switch (e.code()) {
+        case SQLITE_NOTADB:
+            throw StoreError(StoreErrorKind::NotAProject, path + " is not a TenderLoop project (not an SQLite database)");
+        case SQLITE_CORRUPT:
+            throw StoreError(StoreErrorKind::Damaged, path + " is damaged (" + e.what() +
+                                                          "); open a backup copy of the project instead");
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            throw StoreError(StoreErrorKind::Io, path + " is in use by another program; try again when it is done");
+        default: throw StoreError(StoreErrorKind::Io, "cannot open " + path + ": " + e.what());
+    }
+}
+
+/// Connection settings, before anything reads the schema: nothing a received file contains may
+/// run with more trust than plain data.
+void configure(sql::Db& db) {
+    db.config(SQLITE_DBCONFIG_DEFENSIVE, true);
+    db.config(SQLITE_DBCONFIG_TRUSTED_SCHEMA, false);
+    db.exec("PRAGMA trusted_schema = OFF");
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA cache_size = -16384");  // 16 MiB: a 10 000-bid import stays in memory until it commits
+}
+
+bool has_sqlite_header(const std::string& path, bool* empty) {
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    *empty = in.gcount() == 0;
+    return in.gcount() == 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
+}
+
+void check_identity(sql::Db& db, const std::string& path) {
+    const std::int64_t app = db.query_int("PRAGMA application_id");
+    if (app != kApplicationId)
+        throw StoreError(StoreErrorKind::NotAProject,
+                         path + " is an SQLite database but not a TenderLoop project (its application id is " + hex32(app) +
+                             ", a project's is " + hex32(kApplicationId) + ")");
+    const std::int64_t version = db.query_int("PRAGMA user_version");
+    if (version > kFormatVersion)
+        throw StoreError(StoreErrorKind::TooNew, path + " was written by a newer TenderLoop (project format " +
+                                                     std::to_string(version) + "; this TenderLoop reads formats up to " +
+                                                     std::to_string(kFormatVersion) +
+                                                     "): open it with a newer TenderLoop");
+    if (version < 1)
+        throw StoreError(StoreErrorKind::Damaged,
+                         path + " is damaged: it has the TenderLoop application id but no format version");
+}
+
+void check_integrity(sql::Db& db, const std::string& path) {
+    std::string problems;
+    auto s = db.prepare("PRAGMA quick_check");
+    while (s.step()) {
+        if (!problems.empty()) problems += "; ";
+        problems += s.text(0);
+    }
+    if (problems != "ok")
+        throw StoreError(StoreErrorKind::Damaged, path + " is damaged (SQLite quick_check: " + problems.substr(0, 500) +
+                                                      "); open a backup copy of the project instead");
+}
+
+void migrate(Project::Impl& p, int from, const ProjectOptions& options) {
+    Actor actor{options.user.empty() ? "tenderloop" : options.user,
+                "opened by TenderLoop " + (options.tool_version.empty() ? std::string("(unknown version)") : options.tool_version) +
+                    ": project format " + std::to_string(from) + " upgraded to " + std::to_string(kFormatVersion)};
+    Change change(p, actor, "project.migrate");
+    migrate_schema(p.db, from);
+    change.details = {{"from", from}, {"to", kFormatVersion}};
+    change.commit();
+}
+
+}  // namespace
+
+bool Project::is_sqlite_file(const std::string& path) {
+    bool empty = false;
+    return has_sqlite_header(path, &empty);
+}
+
+Project Project::open(const std::string& path, const ProjectOptions& options) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw StoreError(StoreErrorKind::Io, "cannot open " + path + ": no such file");
+    if (fs::is_directory(path, ec)) throw StoreError(StoreErrorKind::Io, "cannot open " + path + ": it is a folder");
+    bool empty = false;
+    if (!has_sqlite_header(path, &empty))
+        throw StoreError(StoreErrorKind::NotAProject, path + (empty ? " is empty: not a TenderLoop project"
+                                                                    : " is not a TenderLoop project (not an SQLite database)"));
+    std::unique_ptr<Impl> impl;
+    try {
+        impl = std::make_unique<Impl>(path, false);
+        impl->clock = options.clock;
+        configure(impl->db);
+        check_identity(impl->db, path);
+        // A rollback journal, whatever mode the file was left in (WAL is persistent in a file).
+        impl->db.exec("PRAGMA journal_mode = DELETE");
+        check_integrity(impl->db, path);
+        const int version = static_cast<int>(impl->db.query_int("PRAGMA user_version"));
+        if (version < kFormatVersion) migrate(*impl, version, options);
+    } catch (const sql::Error& e) {
+        open_failed(path, e);
+    }
+    return Project(std::move(impl));
+}
+
+Project Project::create(const std::string& path, const NewProject& np, const Actor& actor, const ProjectOptions& options) {
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(path, ec)))
+        throw StoreError(StoreErrorKind::Io, "cannot create " + path + ": the file exists already");
+    // Built under a temporary name next to the target, then linked into place, so that the
+    // project appears complete or not at all and an existing file is never replaced.
+    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+    fs::remove(tmp, ec);
+    fs::remove(tmp + "-journal", ec);
+    try {
+        Impl impl(tmp, true);
+        impl.clock = options.clock;
+        configure(impl.db);
+        impl.db.exec("PRAGMA journal_mode = DELETE");
+        Change change(impl, actor, "project.create");
+        create_schema(impl.db);
+        impl.db.prepare("INSERT INTO tender (id, title, reference, created_at, created_by, created_with) "
+                        "VALUES (1, ?, ?, ?, ?, ?)")
+            .bind_all(np.title, np.reference, change.time(), actor.user, np.tool_version)
+            .run();
+        impl.db.prepare("INSERT INTO rules_versions (version, text, sha256, source_name, created_at, created_by, reason) "
+                        "VALUES (1, ?, ?, ?, ?, ?, ?)")
+            .bind_all(np.rules_text, sha256_hex(np.rules_text), np.rules_source_name, change.time(), actor.user, actor.reason)
+            .run();
+        auto lot = impl.db.prepare("INSERT INTO lots (id, name, position) VALUES (?, ?, ?)");
+        for (std::size_t i = 0; i < np.lots.size(); ++i) lot.bind_all(np.lots[i].id, np.lots[i].name, static_cast<int>(i)).run();
+        change.details = {{"title", np.title},
+                          {"reference", np.reference},
+                          {"format", kFormatVersion},
+                          {"rules_version", 1},
+                          {"rules_sha256", sha256_hex(np.rules_text)},
+                          {"rules_source", np.rules_source_name}};
+        change.commit();
+    } catch (const sql::Error& e) {
+        fs::remove(tmp, ec);
+        throw StoreError(StoreErrorKind::Io, "cannot create " + path + ": " + e.what());
+    } catch (...) {
+        fs::remove(tmp, ec);
+        throw;
+    }
+    if (::link(tmp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        if (err == EEXIST || fs::exists(fs::symlink_status(path, ec))) {
+            fs::remove(tmp, ec);
+            throw StoreError(StoreErrorKind::Io, "cannot create " + path + ": the file exists already");
+        }
+        // Filesystems without hard links (some network shares): a rename, checked just above.
+        fs::rename(tmp, path, ec);
+        if (ec) {
+            fs::remove(tmp, ec);
+            throw StoreError(StoreErrorKind::Io, "cannot create " + path + ": " + std::strerror(err));
+        }
+    } else {
+        fs::remove(tmp, ec);
+    }
+    // The new name must survive a crash too.
+    const fs::path dir = fs::absolute(path).parent_path();
+    if (const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+    return open(path, options);
+}
+
+Project::Project(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Project::Project(Project&&) noexcept = default;
+Project& Project::operator=(Project&&) noexcept = default;
+Project::~Project() = default;
+
+ProjectInfo Project::info() const {
+    ProjectInfo info;
+    info.path = impl_->path;
+    auto s = impl_->db.prepare("SELECT title, reference, created_at, created_by, created_with FROM tender WHERE id = 1");
+    if (s.step()) {
+        info.title = s.text(0);
+        info.reference = s.text(1);
+        info.created_at = s.text(2);
+        info.created_by = s.text(3);
+        info.created_with = s.text(4);
+    }
+    info.format_version = static_cast<int>(impl_->db.query_int("PRAGMA user_version"));
+    return info;
+}
+
+std::string Project::integrity_check() const {
+    std::string out;
+    auto s = impl_->db.prepare("PRAGMA integrity_check");
+    while (s.step()) out += (out.empty() ? "" : "\n") + s.text(0);
+    return out;
+}
+
+// ---- bid keys ----
+
+std::string bid_label(const BidKey& key) { return "'" + key.bidder + "'" + (key.lot.empty() ? "" : " (lot " + key.lot + ")"); }
+
+std::int64_t find_bid_id(sql::Db& db, const BidKey& key) {
+    auto s = db.prepare("SELECT id FROM bids WHERE bidder = ? AND lot = ?");
+    s.bind_all(key.bidder, key.lot);
+    return s.step() ? s.int64(0) : 0;
+}
+
+std::int64_t require_bid_id(sql::Db& db, const BidKey& key) {
+    if (const auto id = find_bid_id(db, key)) return id;
+    if (key.lot.empty()) {
+        // A bidder named without a lot: their bid when they made exactly one.
+        auto s = db.prepare("SELECT id, lot FROM bids WHERE bidder = ?");
+        s.bind(1, key.bidder);
+        std::int64_t id = 0;
+        std::vector<std::string> lots;
+        while (s.step()) {
+            id = s.int64(0);
+            lots.push_back(s.text(1));
+        }
+        if (lots.size() == 1) return id;
+        if (lots.size() > 1) {
+            std::string list;
+            for (const auto& l : lots) list += (list.empty() ? "" : ", ") + l;
+            refuse("'" + key.bidder + "' bid in several lots (" + list + "): name the lot");
+        }
+    }
+    not_found("the project has no bid of " + bid_label(key));
+}
+
+}  // namespace tl::store

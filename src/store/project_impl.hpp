@@ -1,0 +1,81 @@
+#pragma once
+// Internal to tl_store: the state behind a Project and the one way to change it (Change).
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "store/project.hpp"
+#include "store/sqlite.hpp"
+
+namespace tl::store {
+
+struct Project::Impl {
+    Impl(const std::string& file, bool create) : db(file, create), path(file) {}
+    sql::Db db;
+    std::string path;
+    Clock clock;
+    std::string now() const { return clock ? clock() : system_time_utc(); }
+};
+
+/// One change to a project: a write transaction that ends by appending its audit entry, so the
+/// change and its entry are committed together or not at all. Destroyed without commit(), the
+/// transaction is rolled back (an exception on the way out undoes everything). Every changing
+/// method starts with its Change, before its checks: BEGIN IMMEDIATE holds the write lock, so the
+/// checks see the state the change applies to, not one another process may change in between.
+class Change {
+public:
+    Change(Project::Impl& project, const Actor& actor, std::string action);
+    sql::Db& db() { return p_.db; }
+    /// The time of the change, for every row it writes.
+    const std::string& time() const { return time_; }
+    const Actor& actor() const { return actor_; }
+    nlohmann::json details = nlohmann::json::object();
+    /// Appends the entry (details, the state hash after the change) and commits.
+    void commit();
+
+private:
+    Project::Impl& p_;
+    Actor actor_;
+    std::string action_, time_;
+    sql::Transaction tx_;
+};
+
+/// Appends one audit entry inside the caller's transaction; returns its hash.
+std::string append_audit_entry(sql::Db& db, const std::string& at, const Actor& actor, const std::string& action,
+                               const std::string& details_json);
+
+/// SHA-256 of the canonical dump of the data tables (state.cpp).
+std::string state_sha256(sql::Db& db);
+
+/// The id of the bid (bidder, lot), or 0.
+std::int64_t find_bid_id(sql::Db& db, const BidKey& key);
+/// The id of the bid; throws NotFound naming the bidder (and lot) when there is none. With
+/// an empty lot and a bidder who bid in exactly one lot, that bid.
+std::int64_t require_bid_id(sql::Db& db, const BidKey& key);
+/// "'Acme'" or "'Acme' (lot 2)".
+std::string bid_label(const BidKey& key);
+
+/// Throws StoreError(kind, message).
+[[noreturn]] void refuse(const std::string& message);
+[[noreturn]] void not_found(const std::string& message);
+
+}  // namespace tl::store
+
+namespace tl::store {
+
+/// Writes bids' values for every non-committee field of `fields`, with its statements prepared once.
+class BidValueWriter {
+public:
+    explicit BidValueWriter(sql::Db& db);
+    /// Replaces what the bid held (`fresh`: it holds nothing yet).
+    void write(std::int64_t bid_id, const std::vector<FieldDecl>& fields, const Bid& bid, bool fresh = false);
+
+private:
+    sql::Db& db_;
+    sql::Stmt remove_;
+    std::optional<sql::Stmt> insert_;  ///< one row per stated field, all in one statement
+    std::size_t rows_ = 0;
+};
+
+}  // namespace tl::store

@@ -1,0 +1,122 @@
+// The rules versions and lots of a project.
+#include <map>
+
+#include "core/sha256.hpp"
+#include "store/committee_state.hpp"
+#include "store/project_impl.hpp"
+
+namespace tl::store {
+
+namespace {
+
+const char* const kSelectRules =
+    "SELECT version, text, sha256, source_name, created_at, created_by, reason FROM rules_versions";
+
+RulesVersion read_rules(const sql::Stmt& s) {
+    RulesVersion r;
+    r.version = static_cast<int>(s.int64(0));
+    r.text = s.text(1);
+    r.sha256 = s.text(2);
+    r.source_name = s.text(3);
+    r.created_at = s.text(4);
+    r.created_by = s.text(5);
+    r.reason = s.text(6);
+    return r;
+}
+
+/// Refuses rules under which a recorded committee score or consensus loses its meaning.
+void check_committee_records(sql::Db& db, const CriteriaSet& rules) {
+    std::map<std::string, const Criterion*> committee;
+    for (const Criterion* c : committee_criteria(rules)) committee[c->id] = c;
+    std::vector<std::string> problems;
+    auto s = db.prepare(
+        "SELECT criterion, count(*), min(value), max(value) FROM "
+        "(SELECT criterion, value FROM committee_scores UNION ALL SELECT criterion, value FROM consensus) "
+        "GROUP BY criterion ORDER BY criterion");
+    while (s.step()) {
+        const std::string id = s.text(0);
+        const auto it = committee.find(id);
+        if (it == committee.end()) {
+            problems.push_back("the committee has recorded " + std::to_string(s.int64(1)) + " scores for '" + id +
+                               "', which the new rules do not have the committee score");
+        } else if (s.real(2) < it->second->committee_lo || s.real(3) > it->second->committee_hi) {
+            problems.push_back("the committee's scores for '" + id + "' (" + score_text(s.real(2)) + " .. " +
+                               score_text(s.real(3)) + ") do not fit the new scale " +
+                               score_text(it->second->committee_lo) + " .. " + score_text(it->second->committee_hi));
+        }
+    }
+    if (problems.empty()) return;
+    std::string list;
+    for (const auto& p : problems) list += "\n  " + p;
+    refuse("the rules were not set:" + list);
+}
+
+}  // namespace
+
+RulesVersion Project::current_rules() const {
+    auto s = impl_->db.prepare(std::string(kSelectRules) + " ORDER BY version DESC LIMIT 1");
+    if (!s.step()) throw StoreError(StoreErrorKind::Damaged, impl_->path + " is damaged: it holds no rules");
+    return read_rules(s);
+}
+
+std::vector<RulesVersion> Project::rules_history() const {
+    std::vector<RulesVersion> out;
+    auto s = impl_->db.prepare(std::string(kSelectRules) + " ORDER BY version");
+    while (s.step()) out.push_back(read_rules(s));
+    return out;
+}
+
+RulesVersion Project::rules_version(int version) const {
+    auto s = impl_->db.prepare(std::string(kSelectRules) + " WHERE version = ?");
+    s.bind(1, version);
+    if (!s.step()) not_found("the project has no rules version " + std::to_string(version));
+    return read_rules(s);
+}
+
+std::vector<Lot> Project::lots() const {
+    std::vector<Lot> out;
+    auto s = impl_->db.prepare("SELECT id, name FROM lots ORDER BY position");
+    while (s.step()) out.push_back({s.text(0), s.text(1)});
+    return out;
+}
+
+int Project::set_rules(const std::string& text, const std::string& source_name, const CriteriaSet& rules,
+                       const BidTable& rebound, const Actor& actor) {
+    Change change(*impl_, actor, "rules.set");
+    const RulesVersion current = current_rules();
+    if (text == current.text)
+        refuse("the rules are the same as the current version " + std::to_string(current.version) + ": nothing to record");
+    check_committee_records(impl_->db, rules);
+    const std::vector<Lot>& lots = rules.tender.lots;
+    std::map<std::pair<std::string, std::string>, const Bid*> by_key;
+    for (const Bid& b : rebound.bids) by_key[{b.lot, b.bidder}] = &b;
+    const std::vector<StoredBid> stored = bids();
+    const std::string changed = "the bids changed while the new rules were being checked against them: set the rules again";
+    if (by_key.size() != stored.size()) refuse(changed);
+    for (const StoredBid& b : stored)
+        if (!by_key.count({b.lot, b.bidder}))
+            refuse(changed);
+
+    sql::Db& db = change.db();
+    const int version = current.version + 1;
+    const std::string sha = sha256_hex(text);
+    db.prepare("INSERT INTO rules_versions (version, text, sha256, source_name, created_at, created_by, reason) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind_all(version, text, sha, source_name, change.time(), actor.user, actor.reason)
+        .run();
+    db.exec("DELETE FROM lots");
+    auto lot = db.prepare("INSERT INTO lots (id, name, position) VALUES (?, ?, ?)");
+    for (std::size_t i = 0; i < lots.size(); ++i) lot.bind_all(lots[i].id, lots[i].name, static_cast<int>(i)).run();
+    BidValueWriter values(db);
+    for (const StoredBid& b : stored) values.write(b.id, rebound.fields, *by_key.at({b.lot, b.bidder}));
+    change.details = {{"version", version},
+                      {"sha256", sha},
+                      {"source", source_name},
+                      {"previous_version", current.version},
+                      {"previous_sha256", current.sha256},
+                      {"bids_reread", stored.size()}};
+    change.commit();
+    return version;
+}
+
+}  // namespace tl::store
