@@ -1,0 +1,51 @@
+#pragma once
+/// The left side of the main window: the criteria editor over the list of problems. Checks the
+/// text ~300 ms after the last keystroke through the session and reports each new evaluation.
+#include <functional>
+#include <memory>
+
+#include <wx/panel.h>
+#include <wx/timer.h>
+
+#include "gui/tender_session.hpp"
+
+class wxSplitterWindow;
+class wxStyledTextEvent;
+
+namespace tl::gui {
+
+class RulesEditor;
+class DiagnosticsList;
+
+class EditorPanel : public wxPanel {
+public:
+    using EvaluatedFn = std::function<void(std::shared_ptr<const Evaluation>)>;
+    using CheckedFn = std::function<void(const CheckOutcome&)>;
+
+    EditorPanel(wxWindow* parent, TenderSession& session, EvaluatedFn on_evaluated, CheckedFn on_checked);
+
+    /// Puts `text` in the editor and checks it at once.
+    void load_text(const std::string& text);
+    /// Checks the current text now (e.g. after new bids were opened).
+    void check_now();
+
+    RulesEditor& editor() { return *editor_; }
+    DiagnosticsList& problems() { return *problems_; }
+    /// How many checks have run (lets the self-test wait for the next one).
+    int checks_done() const { return checks_done_; }
+
+private:
+    void on_modified(wxStyledTextEvent& e);
+    void on_timer(wxTimerEvent& e);
+
+    TenderSession& session_;
+    EvaluatedFn on_evaluated_;
+    CheckedFn on_checked_;
+    wxSplitterWindow* split_ = nullptr;
+    RulesEditor* editor_ = nullptr;
+    DiagnosticsList* problems_ = nullptr;
+    wxTimer debounce_;
+    int checks_done_ = 0;
+};
+
+}  // namespace tl::gui

@@ -1,0 +1,65 @@
+#include "gui/i18n.hpp"
+
+#include <wx/filename.h>
+#include <wx/log.h>
+#include <wx/stdpaths.h>
+#include <wx/translation.h>
+
+#include "gui/wx_text.hpp"
+
+#ifndef TL_LOCALE_INSTALL_DIR
+#define TL_LOCALE_INSTALL_DIR "/usr/local/share/locale"
+#endif
+
+namespace tl::gui {
+
+namespace {
+
+bool g_russian = false;
+
+void add_catalog_paths() {
+    const wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(exe.GetPath() + "/locale");
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(TL_LOCALE_INSTALL_DIR);
+}
+
+}  // namespace
+
+std::unique_ptr<wxLocale> setup_language(const wxString& lang) {
+    add_catalog_paths();
+    int language = wxLANGUAGE_DEFAULT;
+    if (lang == "ru") language = wxLANGUAGE_RUSSIAN;
+    else if (lang == "en") language = wxLANGUAGE_ENGLISH_US;
+    else if (!lang.empty()) wxLogWarning(_("Unknown language '%s'; using the system language."), lang);
+
+    std::unique_ptr<wxLocale> locale;
+    if (language != wxLANGUAGE_ENGLISH_US) {
+        // The C library locale too (numbers and dates per locale). It may be missing on the
+        // system (no ru_RU.UTF-8 generated): the UI is then still translated below.
+        wxLogNull quiet;
+        locale = std::make_unique<wxLocale>();
+        if (!locale->Init(language, wxLOCALE_DONT_LOAD_DEFAULT)) locale.reset();
+    }
+    auto* translations = new wxTranslations;
+    wxTranslations::Set(translations);
+    if (language == wxLANGUAGE_DEFAULT && locale) language = locale->GetLanguage();
+    if (language == wxLANGUAGE_DEFAULT) language = wxLocale::GetSystemLanguage();
+    translations->SetLanguage(static_cast<wxLanguage>(language));
+    {
+        wxLogNull quiet;  // wx's own catalog is optional (Debian: wx3.2-i18n)
+        translations->AddStdCatalog();
+    }
+    translations->AddCatalog("tenderloop-gui", wxLANGUAGE_ENGLISH_US);
+    const wxString name = wxLocale::GetLanguageCanonicalName(language);
+    g_russian = name.StartsWith("ru");
+    return locale;
+}
+
+bool ui_is_russian() { return g_russian; }
+
+wxString criterion_label(const Criterion& c) {
+    if (g_russian && !c.name_ru.empty()) return to_wx(c.name_ru);
+    return to_wx(c.display_name());
+}
+
+}  // namespace tl::gui

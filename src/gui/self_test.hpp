@@ -1,0 +1,50 @@
+#pragma once
+/// `tenderloop-gui --self-test OUTDIR RULES BIDS`: drives the real main window through the same
+/// paths a user's edits take (editor changes raise the editor's events, checks run from the
+/// debounce timer, the export runs on its worker thread) and checks what the views show. Prints
+/// each step; the app exits with 0 when every check passed. Written for samples/bus-tyres.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <wx/event.h>
+#include <wx/timer.h>
+
+namespace tl::gui {
+
+class MainFrame;
+
+class SelfTest : public wxEvtHandler {
+public:
+    /// `finished(ok)` is called once at the end.
+    SelfTest(MainFrame& frame, wxString out_dir, std::function<void(bool)> finished);
+    void start();
+
+private:
+    enum class Step { Done, Wait, Fail };
+    struct Stage {
+        const char* name;
+        std::function<Step()> run;
+    };
+    void build();
+    void on_tick(wxTimerEvent& e);
+    Step fail(const std::string& why);
+    Step after_check(const std::function<Step()>& then);
+    int line_of(const std::string& needle) const;
+    bool has_error_on_line(int line) const;
+
+    MainFrame& frame_;
+    wxString out_dir_;
+    std::function<void(bool)> finished_;
+    std::vector<Stage> stages_;
+    std::size_t stage_ = 0;
+    int ticks_in_stage_ = 0;
+    int checks_before_ = 0;
+    int expected_line_ = 0;
+    std::string second_before_;
+    bool export_done_ = false;
+    std::string export_error_;
+    wxTimer timer_;
+};
+
+}  // namespace tl::gui

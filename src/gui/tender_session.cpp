@@ -1,0 +1,50 @@
+#include "gui/tender_session.hpp"
+
+#include <utility>
+
+#include "core/engine.hpp"
+#include "io/bids_csv.hpp"
+#include "io/read_file.hpp"
+#include "lang/load.hpp"
+
+namespace tl::gui {
+
+bool TenderSession::open_bids(const std::string& path, std::string* error) {
+    std::string message;
+    std::string bytes = read_file_utf8(path, &message);
+    if (!message.empty()) {
+        if (error) *error = message;
+        return false;
+    }
+    bids_path_ = path;
+    bids_bytes_ = std::move(bytes);
+    return true;
+}
+
+CheckOutcome TenderSession::check(const std::string& rules_text) {
+    CheckOutcome out;
+    lang::LoadResult loaded = lang::load_rules_text(rules_text, rules_path_);
+    out.diagnostics = loaded.diagnostics;
+    out.rules_ok = loaded.ok();
+    if (!out.rules_ok || bids_path_.empty()) return out;
+
+    std::vector<std::string> lots;
+    for (const auto& lot : loaded.rules.tender.lots) lots.push_back(lot.id);
+    CsvReadResult read = read_bids_csv(bids_bytes_, bids_path_, loaded.rules.fields, lots);
+    out.diagnostics.insert(out.diagnostics.end(), read.diagnostics.begin(), read.diagnostics.end());
+    if (!read.ok()) return out;
+
+    auto ev = std::make_shared<Evaluation>();
+    ev->rules = std::move(loaded.rules);
+    ev->bids = std::move(read.table);
+    ev->result = evaluate(ev->rules, ev->bids);
+    ev->rules_path = rules_path_;
+    ev->rules_text = rules_text;
+    ev->bids_path = bids_path_;
+    ev->bids_bytes = bids_bytes_;
+    current_ = ev;
+    out.evaluation = std::move(ev);
+    return out;
+}
+
+}  // namespace tl::gui
