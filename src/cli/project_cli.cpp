@@ -11,6 +11,7 @@
 
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
+#include "io/timestamp.hpp"
 
 #ifndef TL_VERSION
 #define TL_VERSION "unknown"
@@ -39,19 +40,7 @@ std::string login_name() {
 
 store::Actor actor_of(const ParsedArgs& args) { return {args.value("--user", login_name()), args.value("--reason")}; }
 
-std::string utc_now() {
-    std::time_t now = std::time(nullptr);
-    if (const char* fixed = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        const long long v = std::strtoll(fixed, &end, 10);
-        if (end != fixed && *end == '\0' && v >= 0) now = static_cast<std::time_t>(v);
-    }
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return buf;
-}
+std::string utc_now() { return io::utc_now_iso(); }
 
 store::ProjectOptions project_options(const ParsedArgs& args) {
     store::ProjectOptions o;

@@ -9,6 +9,7 @@
 
 #include "core/sha256.hpp"
 #include "io/evaluation_workbook.hpp"
+#include "io/timestamp.hpp"
 
 #ifndef TL_VERSION
 #define TL_VERSION "unknown"
@@ -18,20 +19,10 @@ namespace tl::gui {
 
 namespace {
 
-std::string utc_now() {
-    std::time_t t = std::time(nullptr);
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::atoll(epoch));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 io::ExportInfo export_info(const Evaluation& ev) {
     io::ExportInfo info;
     info.tool_version = TL_VERSION;
-    info.exported_at = utc_now();
+    info.exported_at = io::utc_now_iso();  // SOURCE_DATE_EPOCH fixes it
     info.rules = {std::filesystem::path(ev.rules_path).filename().string(), sha256_hex(ev.rules_text)};
     info.bids = {std::filesystem::path(ev.bids_path).filename().string(), sha256_hex(ev.bids_bytes)};
     return info;

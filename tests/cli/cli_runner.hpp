@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 namespace tl::cli_test {
@@ -27,18 +28,8 @@ public:
     TempDir() : tl::test::TempDir("tenderloop-cli") {}
 };
 
-inline std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-inline void write_text(const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + path);
-}
+using tl::test::read_text;
+using tl::test::write_text;
 
 /// Quotes one word for /bin/sh.
 inline std::string sh_quote(const std::string& word) {

@@ -18,6 +18,7 @@
 #include "lang/load.hpp"
 #include "store/project.hpp"
 
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 namespace tl::store_test {
@@ -28,17 +29,8 @@ public:
     TempDir() : tl::test::TempDir("tenderloop-store") {}
 };
 
-inline std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-inline void write_text(const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
+using tl::test::read_text;
+using tl::test::write_text;
 
 /// Two priced bids and one committee criterion on 0 .. 5 (scale 0 .. 100).
 inline const std::string kRules =
