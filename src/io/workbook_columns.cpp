@@ -91,7 +91,7 @@ void LotLayout::build_columns() {
 
     // 3. Formulas and values.
     const int adm = column_of(ColumnRole::Admissible);
-    const int ranked = gates ? column_of(ColumnRole::PassesGates) : adm;
+    const int ranked = membership_column(Stage::Final);
     const std::string is_ranked = own(ranked) + "=1";
     auto set = [this](int col, const CompiledFormula& f) {
         ScoresColumn& c = columns_[static_cast<std::size_t>(col)];
@@ -224,7 +224,7 @@ void LotLayout::build_columns() {
 // evaluate IF element-wise there), so |x| is (x>=0)*x-(x<0)*x, max(a,b) is (a>=b)*a+(b>a)*b
 // (exact: one term is 0) and "has a value" is x<>"".
 std::string LotLayout::rank_formula() const {
-    const int ranked = std::max(column_of(ColumnRole::PassesGates), column_of(ColumnRole::Admissible));
+    const int ranked = membership_column(Stage::Final);
     const std::string T = column_range(column_of(ColumnRole::RankTotal)), Ti = own(column_of(ColumnRole::RankTotal));
     auto abs_of = [](const std::string& x) { return "((" + x + ">=0)*" + x + "-(" + x + "<0)*" + x + ")"; };
     auto max_of = [](const std::string& a, const std::string& b) {

@@ -45,8 +45,6 @@ Formats::Formats(XlsxBook& book) : book_(book) {
     format_set_align(header_working, LXW_ALIGN_VERTICAL_TOP);
     format_set_bg_color(header_working, kWorkingFill);
     format_set_border(header_working, LXW_BORDER_THIN);
-    bold = make();
-    format_set_bold(bold);
     score = make();
     format_set_num_format(score, "0.0000");
     score_bold = make();
@@ -63,8 +61,6 @@ Formats::Formats(XlsxBook& book) : book_(book) {
     integer = make();
     format_set_num_format(integer, "0");
     format_set_align(integer, LXW_ALIGN_CENTER);
-    percent = make();
-    format_set_num_format(percent, "0.00%");
     date = make();
     format_set_num_format(date, "yyyy-mm-dd");
     signature_input = make();

@@ -12,8 +12,8 @@ namespace tl::io::wb {
 struct Formats {
     explicit Formats(XlsxBook& book);
 
-    lxw_format *title, *subtitle, *label, *text, *wrap, *note, *header, *header_working, *bold;
-    lxw_format *score, *score_bold, *value_only, *yes_no, *integer, *percent, *date;
+    lxw_format *title, *subtitle, *label, *text, *wrap, *note, *header, *header_working;
+    lxw_format *score, *score_bold, *value_only, *yes_no, *integer, *date;
     lxw_format *signature_input, *signature_label, *warning;
 
     /// The format of a field's values: money with the currency, percent, the unit of a quantity,

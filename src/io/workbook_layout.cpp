@@ -78,8 +78,7 @@ LotLayout::LotLayout(const CriteriaSet& rules, const BidTable& bids, const LotOu
         if (bids.bids[i].lot == lot.lot) rows_.push_back(static_cast<int>(i));
     std::map<int, const BidOutcome*> by_bid;
     for (const auto& o : lot.bids) by_bid[o.bid] = &o;
-    std::map<int, int> row_of_bid;
-    for (std::size_t i = 0; i < rows_.size(); ++i) row_of_bid[rows_[i]] = static_cast<int>(i);
+    for (std::size_t i = 0; i < rows_.size(); ++i) row_of_bid_[rows_[i]] = static_cast<int>(i);
     for (int b : rows_) {
         auto it = by_bid.find(b);
         if (it == by_bid.end()) throw std::logic_error("evaluation workbook: a bid of the lot has no outcome");
@@ -107,7 +106,7 @@ LotLayout::LotLayout(const CriteriaSet& rules, const BidTable& bids, const LotOu
     for (int s = 0; s < 3; ++s) {
         const Evaluator& ev = *stage_eval_[s];
         stage_rows_[s].resize(ev.size());
-        for (std::size_t m = 0; m < ev.size(); ++m) stage_rows_[s][m] = row_of_bid.at(ev.member(m));
+        for (std::size_t m = 0; m < ev.size(); ++m) stage_rows_[s][m] = row_of(ev.member(m));
     }
     build_columns();
 }
@@ -128,11 +127,13 @@ void LotLayout::add_column(ScoresColumn c) {
     columns_.push_back(std::move(c));
 }
 
+int LotLayout::membership_column(Stage stage) const {
+    const int passes = column_of(ColumnRole::PassesGates);
+    return stage == Stage::Final && passes >= 0 ? passes : column_of(ColumnRole::Admissible);
+}
+
 std::string LotLayout::member_test(Stage stage) const {
-    if (stage == Stage::Lot) return "TRUE";
-    const int col = stage == Stage::Admissible ? column_of(ColumnRole::Admissible)
-                                               : std::max(column_of(ColumnRole::PassesGates), column_of(ColumnRole::Admissible));
-    return own_cell(col) + "=1";
+    return stage == Stage::Lot ? std::string("TRUE") : own_cell(membership_column(stage)) + "=1";
 }
 
 std::string LotLayout::helper_range(Stage stage, const Expr& argument) {
@@ -164,9 +165,7 @@ FormulaCells LotLayout::cells(Stage stage) {
     c.set_range = [this, stage](const Expr& a) { return helper_range(stage, a); };
     c.set_size = [this, stage] {
         if (stage == Stage::Lot) return std::to_string(size());
-        const int col = stage == Stage::Admissible ? column_of(ColumnRole::Admissible)
-                                                   : std::max(column_of(ColumnRole::PassesGates), column_of(ColumnRole::Admissible));
-        return "SUM(" + column_range(col) + ")";
+        return "SUM(" + column_range(membership_column(stage)) + ")";
     };
     return c;
 }

@@ -93,6 +93,8 @@ public:
     /// BidTable indices of the lot's bids, in file order (the row order of Bids and Scores).
     const std::vector<int>& rows() const { return rows_; }
     int size() const { return static_cast<int>(rows_.size()); }
+    /// Row position of a bid (BidTable index) of this lot.
+    int row_of(int bid) const { return row_of_bid_.at(bid); }
     /// The outcome of the bid at row position `i`.
     const BidOutcome& outcome(int i) const { return *outcome_at_[static_cast<std::size_t>(i)]; }
     /// 1-based spreadsheet row of row position `i` (row 1 holds the headers).
@@ -106,6 +108,9 @@ public:
     const std::vector<ScoresColumn>& columns() const { return columns_; }
     /// Index into columns() of a role's column (e.g. Score of criterion 2), or -1.
     int column_of(ColumnRole role, int index = -1) const;
+    /// The 1/0 membership column of a stage's set (Admissible; Passes the gates, or Admissible when
+    /// there are no gates, for the ranked bids). Not for Stage::Lot, which is every row.
+    int membership_column(Stage stage) const;
     /// `$C$2:$C$41` of a Scores column (same sheet).
     std::string column_range(int col) const;
 
@@ -125,6 +130,7 @@ private:
     const LotOutcome& lot_;
     std::string bids_sheet_, scores_sheet_;
     std::vector<int> rows_;
+    std::map<int, int> row_of_bid_;
     std::vector<const BidOutcome*> outcome_at_;
     std::vector<ScoresColumn> columns_;
     std::map<std::pair<ColumnRole, int>, int> column_index_;

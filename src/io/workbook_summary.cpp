@@ -80,14 +80,12 @@ void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
                                       weight_text(rules.criteria[static_cast<std::size_t>(c)]) + ")",
                   fm.header);
     ++row;
-    std::map<int, int> position_of_bid;
-    for (int i = 0; i < layout.size(); ++i) position_of_bid[layout.rows()[static_cast<std::size_t>(i)]] = i;
     const int rank_col = layout.column_of(ColumnRole::Rank), total_col = layout.column_of(ColumnRole::Total);
     const int first_ranked_row = row;
     std::string winner;
     for (const BidOutcome& o : lot.bids) {
         if (!o.ranked()) continue;
-        const int r = LotLayout::excel_row(position_of_bid.at(o.bid));
+        const int r = LotLayout::excel_row(layout.row_of(o.bid));
         auto ref = [&](int col) { return scores + "$" + column_letters(col) + std::to_string(r); };
         book.formula(ws, row, 0, ref(rank_col), o.rank, fm.integer);
         book.text(ws, row, 1, o.bidder + (o.tied ? " (tied)" : ""), fm.text);

@@ -6,6 +6,9 @@ Needs Debian's libreoffice-calc-nogui and python3-uno; run with /usr/bin/python3
 usage: lo_recalc.py OUT_DIR BOOK.xlsx [BOOK2.xlsx ...]  (one soffice for all; OUT_DIR/BOOK.json)"""
 import json, os, shutil, signal, subprocess, sys, tempfile, time
 import uno
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from xlsx_cells import column_letters  # noqa: E402
 from com.sun.star.beans import PropertyValue
 from com.sun.star.sheet.CellFlags import FORMULA
 from com.sun.star.sheet.FormulaResult import ERROR
@@ -16,14 +19,6 @@ def prop(name, value):
     p.Name, p.Value = name, value
     return p
 
-
-def col_name(c):
-    s = ''
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def formula_results(doc):
@@ -39,7 +34,7 @@ def formula_results(doc):
             data = sheet.getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow).getDataArray()
             for r in range(a.StartRow, a.EndRow + 1):
                 for c in range(a.StartColumn, a.EndColumn + 1):
-                    ref = col_name(c) + str(r + 1)
+                    ref = column_letters(c) + str(r + 1)
                     if (c, r) in errors:
                         cells[ref] = {'error': sheet.getCellByPosition(c, r).getString()}
                     else:

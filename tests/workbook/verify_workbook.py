@@ -14,7 +14,7 @@ usage: verify_workbook.py --tenderloop BIN --work DIR [--expected-dir DIR] TENDE
 import argparse, csv, hashlib, io, json, math, os, subprocess, sys, zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from xlsx_cells import read_book  # noqa: E402
+from xlsx_cells import column_letters, read_book  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 problems = []
@@ -192,14 +192,6 @@ def compare_ranking(name, sheets, lo_results, evaluation, expected):
                     if not isinstance(got, (int, float)) or not close(float(got), float(b[key])):
                         fail('%s: %s %s of %s: LibreOffice %r, %s %r' % (name, ref, key, b['bidder'], got, label, b[key]))
 
-
-def column_letters(col):
-    s = ''
-    col += 1
-    while col:
-        col, r = divmod(col - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def main():

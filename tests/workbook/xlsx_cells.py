@@ -17,6 +17,16 @@ def col_index(letters):
     return n - 1
 
 
+def column_letters(col):
+    """0 -> A, 27 -> AB: the inverse of col_index."""
+    s = ''
+    col += 1
+    while col:
+        col, r = divmod(col - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
 def split_ref(ref):
     m = re.fullmatch(r'([A-Z]+)(\d+)', ref)
     return col_index(m.group(1)), int(m.group(2)) - 1
