@@ -8,7 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/printable.hpp"
-#include "cli/project_bid_files.hpp"
+#include "app/bid_files.hpp"
 #include "cli/project_cli.hpp"
 
 namespace tl::cli {
@@ -19,7 +19,7 @@ int import(store::Project& p, const std::string& path, const ParsedArgs& args) {
     const auto loaded = load_project_rules(p, path);
     if (!loaded) return kExitFailure;
     const std::vector<std::string> files(args.positional.begin() + 2, args.positional.end());
-    BidFiles read = read_bid_files(files, loaded->rules);
+    app::BidFiles read = app::read_bid_files(files, loaded->rules);
     if (!read.problems.empty()) std::cerr << terminal_safe(format_diagnostics(read.problems));
     if (!read.ok()) {
         std::cerr << "tenderloop bids: nothing imported; correct the " << (files.size() == 1 ? "file" : "files")

@@ -10,7 +10,7 @@
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
 #include "cli/project_cli.hpp"
-#include "cli/project_rebind.hpp"
+#include "app/project_rebind.hpp"
 
 namespace tl::cli {
 
@@ -58,7 +58,7 @@ int set(store::Project& p, const std::string& path, const std::string& rules_pat
     const store::RulesVersion current = p.current_rules();
     const lang::LoadResult old = lang::load_rules_text(current.text, path + ": rules version " + std::to_string(current.version));
     std::vector<std::string> problems;
-    const BidTable rebound = rebind_bids(p, old.ok() ? &old.rules : nullptr, loaded->rules, problems);
+    const BidTable rebound = app::rebind_bids(p, old.ok() ? &old.rules : nullptr, loaded->rules, problems);
     if (!problems.empty()) {
         std::cerr << "tenderloop rules: the stored bids do not fit the new rules; nothing was recorded:\n";
         for (const auto& line : problems) std::cerr << "  " << terminal_safe(line) << "\n";

@@ -1,14 +1,12 @@
 #include "cli/project_cli.hpp"
 
-#include <pwd.h>
-#include <unistd.h>
-
 #include <charconv>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
 
+#include "app/tender_project.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
 #include "io/timestamp.hpp"
@@ -32,11 +30,7 @@ std::vector<OptionSpec> change_options() {
             {"--reason", "TEXT", "why, for the audit log"}};
 }
 
-std::string login_name() {
-    if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name && *pw->pw_name) return pw->pw_name;
-    if (const char* user = std::getenv("USER"); user && *user) return user;
-    return "unknown";
-}
+std::string login_name() { return app::login_name(); }
 
 store::Actor actor_of(const ParsedArgs& args) { return {args.value("--user", login_name()), args.value("--reason")}; }
 

@@ -29,11 +29,22 @@ void write_evaluation_workbook(const std::string& path, const CriteriaSet& rules
     lxw_worksheet* committee_ws = committee ? book.add_sheet("Committee") : nullptr;
     lxw_worksheet* audit = book.add_sheet("Audit");
 
+    // Progress in steps: per lot the Bids and Scores sheets (most of the work), the rest, and the
+    // final zip. Cancelling between steps leaves the temporary file, which XlsxBook removes.
+    const double steps = 3.0 * static_cast<double>(result.lots.size()) + 2.0;
+    double step = 0;
+    auto next_step = [&] {
+        if (info.progress && !info.progress(step / steps)) throw ExportCancelled();
+        ++step;
+    };
     for (std::size_t l = 0; l < result.lots.size(); ++l) {
         const wb::LotSheets& s = sheets[l];
         const wb::LotLayout layout(rules, bids, result.lots[l], s.bids, s.scores);
+        next_step();
         wb::write_bids_sheet(book, formats, s.bids_ws, layout);
+        next_step();
         wb::write_scores_sheet(book, formats, s.scores_ws, layout);
+        next_step();
         wb::write_summary_sheet(book, formats, s, layout, info);
         wb::write_method_sheet(book, formats, s.method_ws, layout);
         const std::string reference = rules.tender.reference + (lots ? " — lot " + result.lots[l].lot : "");
@@ -47,10 +58,13 @@ void write_evaluation_workbook(const std::string& path, const CriteriaSet& rules
         wb::setup_page(book, committee_ws, rules.tender.reference, false);
         wb::protect_sheet(committee_ws);
     }
+    next_step();
     wb::write_audit_sheet(book, formats, audit, rules, bids, info);
     wb::setup_page(book, audit, rules.tender.reference, false);
     wb::protect_sheet(audit);
+    next_step();
     book.commit();
+    if (info.progress) info.progress(1.0);
 }
 
 }  // namespace tl::io

@@ -4,6 +4,8 @@
 /// formulas over the Bids (each holding TenderLoop's own value too), the Method (every rule, in
 /// words and as the Excel formula used); one Audit sheet (version, time, SHA-256 of the inputs).
 /// Layout and formulas: workbook_layout.hpp; the formula compiler: excel_formula.hpp.
+#include <functional>
+#include <stdexcept>
 #include <string>
 
 #include "core/bids.hpp"
@@ -31,6 +33,15 @@ struct ExportInfo {
     const CommitteeScores* committee = nullptr;
     /// libxlsxwriter's constant_memory mode: memory does not grow with the number of bids.
     bool constant_memory = true;
+    /// Called before each step of the writing with the fraction done (0 .. 1), from the writing
+    /// thread. Returning false cancels: the export then throws ExportCancelled and the target
+    /// file stays as it was.
+    std::function<bool(double fraction)> progress;
+};
+
+/// Thrown when ExportInfo::progress asked to stop.
+struct ExportCancelled : std::runtime_error {
+    ExportCancelled() : std::runtime_error("the export was cancelled; no file was written") {}
 };
 
 /// Writes the workbook to `path` (through a temporary file: on any error the target is untouched).

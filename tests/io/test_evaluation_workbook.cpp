@@ -101,6 +101,35 @@ TEST_CASE("workbook: a failed export leaves the old file and no temporary file",
     }
 }
 
+TEST_CASE("workbook: progress rises to 1 and cancelling leaves the old file", "[workbook]") {
+    const CriteriaSet rules = test::rules_from(kRules);
+    const BidTable bids = test::bids_from(rules, "bidder,price\nA,100\nB,120\n");
+    const Result result = evaluate(rules, bids);
+    const std::string dir = temp_dir(), target = dir + "/evaluation.xlsx";
+
+    io::ExportInfo with_progress = info();
+    std::vector<double> seen;
+    with_progress.progress = [&](double f) {
+        seen.push_back(f);
+        return true;
+    };
+    io::write_evaluation_workbook(target, rules, bids, result, with_progress);
+    // One lot: Bids, Scores, Summary+Method, Audit, zip, then done.
+    REQUIRE(seen.size() == 6);
+    CHECK(seen.front() == 0.0);
+    CHECK(seen.back() == 1.0);
+    for (std::size_t i = 1; i < seen.size(); ++i) CHECK(seen[i] > seen[i - 1]);
+
+    std::ofstream(target, std::ios::trunc) << "the previous evaluation";
+    io::ExportInfo cancelling = info();
+    int calls = 0;
+    cancelling.progress = [&](double) { return ++calls < 3; };  // stop before the third step
+    CHECK_THROWS_AS(io::write_evaluation_workbook(target, rules, bids, result, cancelling), io::ExportCancelled);
+    CHECK(calls == 3);
+    CHECK(test::read_text(target) == "the previous evaluation");
+    CHECK(files_in(dir) == std::vector<std::string>{"evaluation.xlsx"});
+}
+
 TEST_CASE("workbook: a successful export replaces the file and keeps bidder text inert", "[workbook]") {
     const CriteriaSet rules = test::rules_from(kRules);
     const BidTable bids = test::bids_from(rules, "bidder,price\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",100\n@SUM(A1),120\n");

@@ -1,5 +1,5 @@
 #pragma once
-/// Reading the files `tenderloop bids P.tender import` is given: bids CSV files and filled-in
+/// Reading the files `tenderloop bids P.tender import` (and the GUI's Import bids) is given: bids CSV files and filled-in
 /// `.xlsx` bid forms, all checked against the project's rules before anything is stored.
 #include <string>
 #include <vector>
@@ -9,14 +9,14 @@
 #include "core/diagnostic.hpp"
 #include "store/types.hpp"
 
-namespace tl::cli {
+namespace tl::app {
 
 struct BidFiles {
     BidTable table;                         ///< over the rules' fields; committee fields NaN
     std::vector<store::ImportFile> files;   ///< every file read, with its SHA-256
     std::vector<std::size_t> file_of_bid;   ///< per bid: index into `files`
     Diagnostics problems;                   ///< every problem of every file (row, column, field)
-    bool unreadable = false;                ///< a file could not be read at all (already reported)
+    bool unreadable = false;                ///< a file could not be read at all (in `problems`)
     bool ok() const { return !unreadable && !has_errors(problems); }
 };
 
@@ -26,4 +26,4 @@ struct BidFiles {
 /// twice in the same lot, within a file or across files, is a problem too.
 BidFiles read_bid_files(const std::vector<std::string>& paths, const CriteriaSet& rules);
 
-}  // namespace tl::cli
+}  // namespace tl::app

@@ -1,15 +1,16 @@
-#include "cli/project_bid_files.hpp"
+#include "app/bid_files.hpp"
 
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <optional>
 
-#include "cli/inputs.hpp"
 #include "core/sha256.hpp"
 #include "io/bid_form_import.hpp"
 #include "io/bids_csv.hpp"
+#include "io/read_file.hpp"
 
-namespace tl::cli {
+namespace tl::app {
 
 namespace {
 
@@ -47,8 +48,10 @@ BidFiles read_bid_files(const std::vector<std::string>& paths, const CriteriaSet
                 continue;
             }
         }
-        auto bytes = read_input(path);
-        if (!bytes) {
+        std::string error;
+        auto bytes = std::make_optional(read_file_utf8(path, &error));
+        if (!error.empty()) {
+            problem(out.problems, path, error);
             out.unreadable = true;
             continue;
         }
@@ -102,4 +105,4 @@ BidFiles read_bid_files(const std::vector<std::string>& paths, const CriteriaSet
     return out;
 }
 
-}  // namespace tl::cli
+}  // namespace tl::app

@@ -1,5 +1,5 @@
 #pragma once
-/// Re-reading a project's stored bids against new rules (`tenderloop rules P.tender set`), so
+/// Re-reading a project's stored bids against new rules (`tenderloop rules P.tender set`, the GUI's rules editor), so
 /// that the values a project holds always mean what the current rules' fields say.
 #include <optional>
 #include <string>
@@ -9,7 +9,7 @@
 #include "core/criteria.hpp"
 #include "store/project.hpp"
 
-namespace tl::cli {
+namespace tl::app {
 
 /// The stored bids over `new_rules.fields`. An answer is kept as stored when its field is
 /// unchanged (same id, type, unit and enum members; `old_rules` = the current rules, nothing when
@@ -20,4 +20,4 @@ namespace tl::cli {
 BidTable rebind_bids(const store::Project& project, const CriteriaSet* old_rules, const CriteriaSet& new_rules,
                      std::vector<std::string>& problems);
 
-}  // namespace tl::cli
+}  // namespace tl::app

@@ -1,11 +1,11 @@
-#include "cli/project_rebind.hpp"
+#include "app/project_rebind.hpp"
 
 #include <cmath>
 #include <set>
 
 #include "io/field_value.hpp"
 
-namespace tl::cli {
+namespace tl::app {
 
 namespace {
 
@@ -63,4 +63,4 @@ BidTable rebind_bids(const store::Project& project, const CriteriaSet* old_rules
     return stored;
 }
 
-}  // namespace tl::cli
+}  // namespace tl::app

@@ -1,0 +1,145 @@
+#pragma once
+/// One open tender project as the desktop app works with it: the project file (store::Project),
+/// its current rules checked, and every change a user makes (rules, bids, committee) as one call
+/// that either records the change with its audit entry or says why not, with the place of each
+/// problem. Nothing here prints or shows anything: the CLI and the GUI present the outcomes.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/bids.hpp"
+#include "core/committee.hpp"
+#include "core/criteria.hpp"
+#include "core/diagnostic.hpp"
+#include "core/result.hpp"
+#include "io/evaluation_workbook.hpp"
+#include "lang/load.hpp"
+#include "store/project.hpp"
+
+namespace tl::app {
+
+/// What a requested change came to: done, or refused with every reason. `problems` may hold
+/// warnings even when `ok`.
+struct ChangeOutcome {
+    bool ok = false;
+    std::string summary;  ///< one line: what was recorded, or why nothing was
+    Diagnostics problems;
+};
+
+/// One bid as a person types it: the answers as text by field id (read like the cells of a bids
+/// CSV, so the same spellings work: "12 %", "yes", "2026-11-29", "1 234,5").
+struct BidEntry {
+    std::string bidder, lot, submitted;
+    std::map<std::string, std::string> answers;  ///< field id -> text; absent or "" = not stated
+};
+
+/// One evaluation of the project as it is now. Immutable, so a worker thread (the workbook
+/// export) may keep it while the user goes on changing the project.
+struct ProjectEvaluation {
+    CriteriaSet rules;
+    BidTable bids;  ///< the stored bids with the chair's consensus in the committee fields
+    Result result;
+    store::RulesVersion rules_version;
+    /// Consensus scores the ranking needs and the project lacks. Not empty: the ranking is
+    /// PROVISIONAL (each missing score counts as the lowest of its criterion) and no workbook may
+    /// be exported.
+    std::vector<store::MissingConsensus> missing;
+    CommitteeScores committee;  ///< each evaluator's marks, for the Committee sheet
+    std::string audit_head;     ///< the log's head when evaluated
+    bool provisional() const { return !missing.empty(); }
+};
+
+class TenderProject {
+public:
+    /// Opens a project file. Throws store::StoreError with a message for the user.
+    static TenderProject open(const std::string& path, const std::string& user, const std::string& tool_version);
+
+    /// Creates `path` from a rules text (checked first; a text with errors or imports is refused
+    /// with its diagnostics in `outcome`). The title defaults to the rules' tender title.
+    static std::optional<TenderProject> create(const std::string& path, const std::string& title,
+                                               const std::string& rules_text, const std::string& rules_source_name,
+                                               const std::string& user, const std::string& tool_version,
+                                               ChangeOutcome& outcome);
+
+    TenderProject(TenderProject&&) noexcept;
+    TenderProject& operator=(TenderProject&&) noexcept;
+    ~TenderProject();
+
+    const std::string& path() const;
+    /// Who makes the changes (written to the audit log).
+    const std::string& user() const;
+    void set_user(const std::string& user);
+
+    /// The project file itself, for reading its records (bids, evaluators, audit log...).
+    const store::Project& store() const;
+
+    /// The current rules version, and what it means when it checks (`rules().ok()`).
+    const store::RulesVersion& rules_version() const;
+    const lang::LoadResult& rules() const;
+
+    /// Checks `text` and re-reads the stored bids against it; when both are fine records it as a
+    /// new rules version. Refused: errors, imports, bids the new fields cannot read, committee
+    /// scores the new rules would orphan, a text equal to the current one.
+    ChangeOutcome set_rules(const std::string& text, const std::string& source_name, const std::string& reason);
+
+    /// Imports bids CSV files and filled-in bid forms, all or nothing (bids_files.hpp).
+    ChangeOutcome import_bid_files(const std::vector<std::string>& paths, bool replace, const std::string& reason);
+
+    /// Adds a bid, or with `replace` replaces the stored bid of the same bidder and lot. Every
+    /// answer is read and checked as a bids CSV cell would be; each problem names its field.
+    ChangeOutcome put_bid(const BidEntry& entry, bool replace, const std::string& reason);
+
+    /// Removes a bid (refused once the committee has scored it).
+    ChangeOutcome remove_bid(const std::string& bidder, const std::string& lot, const std::string& reason);
+
+    /// The stored bid as a person would retype it (for editing and undo); nothing when absent.
+    std::optional<BidEntry> bid_entry(const std::string& bidder, const std::string& lot) const;
+
+    /// The committee's records, each refused by the store's rules with the reason (project.hpp).
+    ChangeOutcome add_evaluator(const std::string& name, store::Role role, const std::string& reason);
+    ChangeOutcome declare_interest(const std::string& evaluator, store::CoiKind kind, const std::string& bidder,
+                                   const std::string& text);
+    ChangeOutcome record_score(const store::ScoreInput& score);
+    ChangeOutcome submit_scores(const std::string& evaluator);
+    ChangeOutcome reopen_scores(const std::string& evaluator, const std::string& reason);
+    ChangeOutcome record_consensus(const store::ConsensusInput& consensus);
+
+    /// Evaluates the current rules over the stored bids and consensus scores; null when the rules
+    /// do not check. Does not record a run (live views evaluate often): see record_run.
+    std::shared_ptr<const ProjectEvaluation> evaluate() const;
+
+    /// What the project would look like under a rules text that is not recorded yet (the editor's
+    /// live view): its diagnostics (also bids that the new fields cannot read) and, when it
+    /// checks, the evaluation of the stored bids under it. Changes nothing.
+    struct RulesPreview {
+        std::shared_ptr<const lang::LoadResult> loaded;
+        Diagnostics problems;  ///< the rules' diagnostics, then the stored bids' misfits
+        std::shared_ptr<const ProjectEvaluation> evaluation;  ///< null unless everything checks
+    };
+    RulesPreview preview_rules(const std::string& text, const std::string& source_name) const;
+
+    /// Records `ev` as an evaluation run (its result as JSON, the inputs' hash).
+    ChangeOutcome record_run(const ProjectEvaluation& ev, const std::string& result_json);
+
+    /// What the workbook's Audit sheet says of this project's inputs (`exported_at` now).
+    io::ExportInfo export_info(const ProjectEvaluation& ev, const std::string& tool_version) const;
+
+    /// Records a workbook written from `ev` at `workbook_path` (its SHA-256 read back from disk).
+    ChangeOutcome record_export(const ProjectEvaluation& ev, const std::string& workbook_path);
+
+private:
+    struct State;
+    explicit TenderProject(std::unique_ptr<State> state);
+    void reload_rules();
+    store::Actor actor(const std::string& reason) const;
+    template <class F>
+    ChangeOutcome change(const std::string& done, F&& f);
+    std::unique_ptr<State> s_;
+};
+
+/// The login name of the user running TenderLoop (getpwuid; $USER; "unknown").
+std::string login_name();
+
+}  // namespace tl::app

@@ -1,0 +1,173 @@
+// app::TenderProject: the changes the desktop app makes to a project (typed bids, rules edited
+// in place, previews) recorded through the store, refused with the field or line to correct.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "app/criteria_library.hpp"
+#include "app/tender_project.hpp"
+#include "support/files.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+using namespace tl;
+
+const std::string kSample = std::string(TL_SOURCE_DIR) + "/samples/bus-tyres";
+
+app::TenderProject bus_tyres_project(const test::TempDir& dir) {
+    app::ChangeOutcome created;
+    auto p = app::TenderProject::create(dir.file("bus.tender"), "", test::read_text(kSample + "/rules.crit"), "rules.crit",
+                                        "Officer", "test", created);
+    REQUIRE(created.ok);
+    REQUIRE(p);
+    const app::ChangeOutcome imported = p->import_bid_files({kSample + "/bids.csv"}, false, "opening");
+    INFO(imported.summary);
+    REQUIRE(imported.ok);
+    return std::move(*p);
+}
+
+const BidOutcome* outcome_of(const Result& r, const std::string& bidder) {
+    for (const auto& lot : r.lots)
+        for (const auto& o : lot.bids)
+            if (o.bidder == bidder) return &o;
+    return nullptr;
+}
+
+std::string first_ranked(const Result& r) {
+    for (const auto& o : r.lots.at(0).bids)
+        if (o.ranked() && o.rank == 1) return o.bidder;
+    return "";
+}
+
+app::BidEntry strong_bid() {
+    return {"EcoTread", "", "2026-04-01T10:00:00",
+            {{"price", "900000"}, {"retreaded", "85 %"}, {"noise", "A"}, {"take_back", "yes"}}};
+}
+
+}  // namespace
+
+TEST_CASE("app project: a typed bid is read like a CSV row, ranked, changed, removed", "[app]") {
+    test::TempDir dir;
+    app::TenderProject p = bus_tyres_project(dir);
+    auto before = p.evaluate();
+    REQUIRE(before);
+    CHECK(first_ranked(before->result) == "NevaRetread");
+    const std::size_t log_before = p.store().audit_log().size();
+
+    const app::ChangeOutcome added = p.put_bid(strong_bid(), false, "typed in");
+    INFO(added.summary);
+    REQUIRE(added.ok);
+    CHECK(p.store().audit_log().size() == log_before + 1);
+    auto after = p.evaluate();
+    CHECK(first_ranked(after->result) == "EcoTread");
+    CHECK(after->bids.bids.size() == before->bids.bids.size() + 1);
+
+    // What a person typed comes back as they typed it (for editing and undo).
+    const auto entry = p.bid_entry("EcoTread", "");
+    REQUIRE(entry);
+    CHECK(entry->answers.at("retreaded") == "85 %");
+    CHECK(entry->answers.at("noise") == "A");
+
+    // Adding the same bidder again is refused; replacing is not.
+    CHECK_FALSE(p.put_bid(strong_bid(), false, "").ok);
+    app::BidEntry worse = strong_bid();
+    worse.answers["retreaded"] = "30 %";
+    worse.answers["price"] = "20000000";
+    REQUIRE(p.put_bid(worse, true, "corrected").ok);
+    CHECK(first_ranked(p.evaluate()->result) == "NevaRetread");
+    REQUIRE(outcome_of(p.evaluate()->result, "EcoTread"));
+
+    REQUIRE(p.remove_bid("EcoTread", "", "withdrawn").ok);
+    CHECK_FALSE(p.bid_entry("EcoTread", ""));
+    CHECK(p.evaluate()->bids.bids.size() == before->bids.bids.size());
+}
+
+TEST_CASE("app project: a bad typed bid is refused with the field and nothing recorded", "[app]") {
+    test::TempDir dir;
+    app::TenderProject p = bus_tyres_project(dir);
+    const std::size_t log_before = p.store().audit_log().size();
+    app::BidEntry bad = strong_bid();
+    bad.answers["retreaded"] = "most";
+    bad.answers["noise"] = "D";
+    bad.answers.erase("price");
+    const app::ChangeOutcome out = p.put_bid(bad, false, "");
+    CHECK_FALSE(out.ok);
+    REQUIRE(out.problems.size() == 3);
+    std::string all;
+    for (const auto& d : out.problems) all += d.message + "\n";
+    INFO(all);
+    CHECK(all.find("field 'retreaded'") != std::string::npos);
+    CHECK(all.find("field 'noise'") != std::string::npos);
+    CHECK(all.find("field 'price'") != std::string::npos);
+    CHECK(all.find("row ") == std::string::npos);  // a typed bid has no rows
+    CHECK(p.store().audit_log().size() == log_before);
+
+    app::BidEntry nameless = strong_bid();
+    nameless.bidder = "  ";
+    CHECK_FALSE(p.put_bid(nameless, false, "").ok);
+}
+
+TEST_CASE("app project: an edited rules text is previewed without recording, then recorded", "[app]") {
+    test::TempDir dir;
+    app::TenderProject p = bus_tyres_project(dir);
+    const std::string text = p.rules_version().text;
+    std::string edited = text;
+    edited.replace(edited.find("weight: 50 %"), 12, "weight: 20 %");
+    edited.replace(edited.find("weight: 30 %"), 12, "weight: 60 %");
+    const std::size_t log_before = p.store().audit_log().size();
+
+    const auto preview = p.preview_rules(edited, "rules.crit");
+    REQUIRE(preview.evaluation);
+    CHECK(preview.problems.empty());
+    const auto& ranked = preview.evaluation->result.lots.at(0).bids;
+    const auto second = std::find_if(ranked.begin(), ranked.end(), [](const BidOutcome& o) { return o.rank == 2; });
+    REQUIRE(second != ranked.end());
+    CHECK(second->bidder == "Kolesa Severo-Zapad");  // it was Shinservice under the stored rules
+    CHECK(p.rules_version().version == 1);
+    CHECK(p.store().audit_log().size() == log_before);
+
+    // A text with an error gives its diagnostic with the line, and no evaluation.
+    std::string broken = edited;
+    broken.replace(broken.find("weight: 60 %"), 12, "weight: 10 %");
+    const auto bad = p.preview_rules(broken, "rules.crit");
+    CHECK_FALSE(bad.evaluation);
+    REQUIRE_FALSE(bad.problems.empty());
+    CHECK(bad.problems[0].pos.line > 0);
+    CHECK_FALSE(p.set_rules(broken, "rules.crit", "").ok);
+
+    const app::ChangeOutcome recorded = p.set_rules(edited, "rules.crit", "weights agreed");
+    INFO(recorded.summary);
+    REQUIRE(recorded.ok);
+    CHECK(p.rules_version().version == 2);
+    CHECK(p.rules().ok());
+    CHECK_FALSE(p.set_rules(edited, "rules.crit", "").ok);  // unchanged: nothing to record
+}
+
+TEST_CASE("app project: the rules must check and be self-contained to create a project", "[app]") {
+    test::TempDir dir;
+    app::ChangeOutcome out;
+    auto p = app::TenderProject::create(dir.file("x.tender"), "", "criterion {", "broken.crit", "Officer", "test", out);
+    CHECK_FALSE(p);
+    CHECK_FALSE(out.ok);
+    REQUIRE_FALSE(out.problems.empty());
+    CHECK(out.problems[0].pos.file == "broken.crit");
+    CHECK_FALSE(std::filesystem::exists(dir.file("x.tender")));
+}
+
+TEST_CASE("app criteria library: sets described from their header or their text", "[app]") {
+    const auto described = app::describe_criteria_set(
+        "rules/tyres-core.crit", "// Bus tyres\n// product group: Tyres\n// ambition: Core\n// languages: en, ru\ntender { title: \"T\" }\n");
+    CHECK(described.product_group == "Tyres");
+    CHECK(described.ambition == "core");
+    CHECK(described.languages == std::vector<std::string>{"en", "ru"});
+    CHECK(described.title == "T");
+
+    const auto sets = app::find_criteria_sets({std::string(TL_SOURCE_DIR) + "/rules", std::string(TL_SOURCE_DIR) + "/samples"});
+    const auto bus = std::find_if(sets.begin(), sets.end(),
+                                  [](const app::LibraryEntry& s) { return s.path.find("bus-tyres/rules.crit") != std::string::npos; });
+    REQUIRE(bus != sets.end());
+    CHECK(bus->title == "Bus tyres with retreading for city public transport");
+    CHECK(bus->languages == std::vector<std::string>{"en", "ru"});  // the sample has name_ru texts
+    CHECK(app::find_criteria_sets({"/nonexistent"}).empty());
+}
