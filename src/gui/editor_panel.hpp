@@ -1,6 +1,8 @@
 #pragma once
-/// The left side of the main window: the criteria editor over the list of problems. Checks the
-/// text ~300 ms after the last keystroke through the session and reports each new evaluation.
+/// The left side of the main window: the criteria editor with the outline of the criteria beside
+/// it, over the list of problems. Checks the text ~300 ms after the last keystroke through the
+/// session, feeds the editor's completion and the outline from the check, and reports each new
+/// evaluation.
 #include <functional>
 #include <memory>
 
@@ -16,6 +18,7 @@ namespace tl::gui {
 
 class RulesEditor;
 class DiagnosticsList;
+class CriteriaOutline;
 
 class EditorPanel : public wxPanel {
 public:
@@ -31,6 +34,9 @@ public:
 
     RulesEditor& editor() { return *editor_; }
     DiagnosticsList& problems() { return *problems_; }
+    CriteriaOutline& outline() { return *outline_; }
+    /// What the language library made of the text at the last check (null before the first).
+    const std::shared_ptr<const lang::LoadResult>& last_loaded() const { return last_loaded_; }
     /// How many checks have run (lets the self-test wait for the next one).
     int checks_done() const { return checks_done_; }
 
@@ -42,10 +48,13 @@ private:
     EvaluatedFn on_evaluated_;
     CheckedFn on_checked_;
     wxSplitterWindow* split_ = nullptr;
+    wxSplitterWindow* top_split_ = nullptr;  // editor | outline
     RulesEditor* editor_ = nullptr;
+    CriteriaOutline* outline_ = nullptr;
     DiagnosticsList* problems_ = nullptr;
     wxTimer debounce_;
     int checks_done_ = 0;
+    std::shared_ptr<const lang::LoadResult> last_loaded_;
 };
 
 }  // namespace tl::gui

@@ -1,182 +1,221 @@
 #include "gui/main_frame.hpp"
 
 #include <wx/aboutdlg.h>
-#include <wx/filedlg.h>
+#include <wx/config.h>
+#include <wx/filehistory.h>
 #include <wx/filename.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
+#include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/statusbr.h>
 #include <wx/stdpaths.h>
-#include <wx/utils.h>
+#include <wx/bmpbndl.h>
+#include <wx/iconbndl.h>
 
 #include "core/diagnostic.hpp"
+#include "gui/bids_panel.hpp"
+#include "gui/committee_panel.hpp"
 #include "gui/editor_panel.hpp"
+#include "gui/main_frame_ids.hpp"
 #include "gui/results_panel.hpp"
+#include "gui/rules_editor.hpp"
 #include "gui/wx_text.hpp"
-#include "io/read_file.hpp"
 
-#ifndef TL_VERSION
-#define TL_VERSION "unknown"
-#endif
-#ifndef TL_DOC_INSTALL_DIR
-#define TL_DOC_INSTALL_DIR "/usr/local/share/doc/tenderloop"
-#endif
-#ifndef TL_SOURCE_DOC_DIR
-#define TL_SOURCE_DOC_DIR ""
+#ifndef TL_SOURCE_DIR
+#define TL_SOURCE_DIR ""
 #endif
 
 namespace tl::gui {
 
-namespace {
-enum MenuId { kIdOpenBids = wxID_HIGHEST + 1, kIdExport, kIdLanguageReference };
-}
-
 MainFrame::MainFrame()
-    : wxFrame(nullptr, wxID_ANY, _("TenderLoop"), wxDefaultPosition, wxSize(1280, 800)), exporter_(*this) {
-    build_menu();
+    : wxFrame(nullptr, wxID_ANY, _("TenderLoop"), wxDefaultPosition, wxSize(1280, 800)), exporter_(*this),
+      history_(std::make_unique<wxFileHistory>(9, kIdRecentFirst)) {
     CreateStatusBar(2);
-    const int widths[] = {-1, -1};
+    const int widths[] = {-3, -2};
     SetStatusWidths(2, widths);
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    book_ = new wxNotebook(split, wxID_ANY);
     editor_ = new EditorPanel(
-        split, session_, [this](std::shared_ptr<const Evaluation> ev) { results_->show(std::move(ev)); },
+        book_, session_, [this](std::shared_ptr<const Evaluation> ev) { results_->show(std::move(ev)); },
         [this](const CheckOutcome& outcome) { on_checked(outcome); });
+    bids_ = new BidsPanel(book_, document_);
+    committee_ = new CommitteePanel(book_, document_);
+    book_->AddPage(editor_, _("Criteria"), true);
+    book_->AddPage(bids_, _("Bids"));
+    book_->AddPage(committee_, _("Committee"));
     results_ = new ResultsPanel(split);
     split->SetMinimumPaneSize(FromDIP(200));
-    split->SetSashGravity(0.4);
+    split->SetSashGravity(0.45);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(split, 1, wxEXPAND);
     SetSizer(sizer);
     Layout();  // the splitter gets its real width before the sash is placed
-    split->SplitVertically(editor_, results_, split->GetClientSize().x * 40 / 100);
-    SetStatusText(_("Open a rules file (File > Open rules...) and a bids file to see the ranking."), 0);
+    split->SplitVertically(book_, results_, split->GetClientSize().x * 45 / 100);
+
+    set_window_icon();
+    build_menu();
+    bind_commands();
+    history_->Load(*wxConfig::Get());
+    document_.subscribe([this] { on_document_changed(); });
+    book_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGING, &MainFrame::on_page_changing, this);
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+    SetStatusText(_("Create a project (File > New project...) or open one, or open a rules file."), 0);
+    update_menus();
+}
+
+MainFrame::~MainFrame() {
+    document_.close();
+    session_.attach_project(nullptr);
+}
+
+void MainFrame::set_window_icon() {
+    // The app's icon (installer/tenderloop.svg), installed into the hicolor theme; from the
+    // source tree when running from a build folder.
+    const wxString exe_dir = wxFileName(wxStandardPaths::Get().GetExecutablePath()).GetPath();
+    for (const wxString& svg : {exe_dir + "/../share/icons/hicolor/scalable/apps/tenderloop.svg",
+                                wxString(TL_SOURCE_DIR "/installer/tenderloop.svg")}) {
+        if (!wxFileExists(svg)) continue;
+        const wxBitmapBundle bundle = wxBitmapBundle::FromSVGFile(svg, wxSize(64, 64));
+        if (!bundle.IsOk()) continue;
+        wxIconBundle icons;
+        for (int size : {16, 32, 48, 64, 128}) icons.AddIcon(bundle.GetIcon(wxSize(size, size)));
+        SetIcons(icons);
+        return;
+    }
 }
 
 void MainFrame::build_menu() {
     auto* file = new wxMenu;
-    file->Append(wxID_OPEN, _("&Open rules...\tCtrl+O"), _("Open a rules file (.crit) in the editor"));
-    file->Append(kIdOpenBids, _("Open &bids...\tCtrl+B"), _("Open the bids (.csv) to evaluate"));
-    file->Append(kIdExport, _("&Export workbook...\tCtrl+E"), _("Write the evaluation workbook (.xlsx)"));
+    file->Append(wxID_NEW, _("&New project...\tCtrl+N"), _("Create a tender project from a criteria set"));
+    file->Append(wxID_OPEN, _("&Open...\tCtrl+O"), _("Open a project (.tender) or a rules file (.crit)"));
+    auto* recent = new wxMenu;
+    file->AppendSubMenu(recent, _("Open &recent"));
+    history_->UseMenu(recent);
+    history_->AddFilesToMenu(recent);
+    file->Append(wxID_SAVE, _("&Save\tCtrl+S"),
+                 _("Record the edited criteria in the project (or save the rules file)"));
+    file->Append(kIdSaveAsProject, _("Save as pro&ject...\tCtrl+Shift+S"),
+                 _("Create a project from the rules (and bids) open now"));
     file->AppendSeparator();
+    file->Append(kIdImportBids, _("&Import bids...\tCtrl+I"), _("Import bids CSV files or filled-in bid forms"));
+    file->Append(kIdOpenBids, _("Open bids &CSV...\tCtrl+B"), _("Evaluate a bids CSV with the rules open (no project)"));
+    file->AppendSeparator();
+    file->Append(kIdExport, _("&Export workbook...\tCtrl+E"), _("Write the evaluation workbook (.xlsx)"));
+    file->Append(kIdExportBidForm, _("Export bid &form...\tCtrl+Shift+E"),
+                 _("Write the bid response form (.xlsx) for bidders to fill in"));
+    file->AppendSeparator();
+    file->Append(wxID_CLOSE, _("&Close project\tCtrl+W"), _("Close the project (every change is already saved)"));
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"), _("Quit TenderLoop"));
+
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"), _("Undo the last change"));
+    edit->Append(wxID_REDO, _("&Redo\tCtrl+Y"), _("Redo the change undone last"));
+    edit->AppendSeparator();
+    edit->Append(wxID_PREFERENCES, _("&Preferences...\tCtrl+,"), _("Language and the name written to the audit log"));
+
+    auto* view = new wxMenu;
+    view->Append(kIdViewCriteria, _("&Criteria\tCtrl+1"), _("Show the criteria editor"));
+    view->Append(kIdViewBids, _("&Bids\tCtrl+2"), _("Show the bids"));
+    view->Append(kIdViewCommittee, _("C&ommittee\tCtrl+3"), _("Show the committee's scoring"));
+    view->Append(kIdViewResults, _("&Results\tCtrl+4"), _("Move the focus to the ranking"));
+
     auto* help = new wxMenu;
     help->Append(kIdLanguageReference, _("&Language reference\tF1"), _("Open the rule language reference"));
     help->Append(wxID_ABOUT, _("&About"), _("About TenderLoop"));
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
+    bar->Append(edit, _("&Edit"));
+    bar->Append(view, _("&View"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
+}
 
-    Bind(wxEVT_MENU, &MainFrame::on_open_rules, this, wxID_OPEN);
+void MainFrame::bind_commands() {
+    Bind(wxEVT_MENU, &MainFrame::on_new_project, this, wxID_NEW);
+    Bind(wxEVT_MENU, &MainFrame::on_open, this, wxID_OPEN);
+    Bind(wxEVT_MENU, &MainFrame::on_recent, this, kIdRecentFirst, kIdRecentFirst + 8);
+    Bind(wxEVT_MENU, &MainFrame::on_save, this, wxID_SAVE);
+    Bind(wxEVT_MENU, &MainFrame::on_save_as_project, this, kIdSaveAsProject);
+    Bind(wxEVT_MENU, &MainFrame::on_import_bids, this, kIdImportBids);
     Bind(wxEVT_MENU, &MainFrame::on_open_bids, this, kIdOpenBids);
     Bind(wxEVT_MENU, &MainFrame::on_export, this, kIdExport);
+    Bind(wxEVT_MENU, &MainFrame::on_export_bid_form, this, kIdExportBidForm);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { close_project(); }, wxID_CLOSE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, &MainFrame::on_undo, this, wxID_UNDO);
+    Bind(wxEVT_MENU, &MainFrame::on_redo, this, wxID_REDO);
+    Bind(wxEVT_MENU, &MainFrame::on_preferences, this, wxID_PREFERENCES);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(Page::Criteria); }, kIdViewCriteria);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(Page::Bids); }, kIdViewBids);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(Page::Committee); }, kIdViewCommittee);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { results_->SetFocus(); }, kIdViewResults);
     Bind(wxEVT_MENU, &MainFrame::on_language_reference, this, kIdLanguageReference);
     Bind(wxEVT_MENU, &MainFrame::on_about, this, wxID_ABOUT);
 }
 
-bool MainFrame::open_rules(const wxString& path, bool quiet) {
-    std::string error;
-    const std::string text = read_file_utf8(from_wx(path), &error);
-    if (!error.empty()) {
-        if (!quiet) wxMessageBox(to_wx(error), _("Cannot open the rules"), wxOK | wxICON_ERROR, this);
-        return false;
-    }
-    session_.set_rules_path(from_wx(path));
-    SetTitle(wxFileName(path).GetFullName() + " - " + _("TenderLoop"));
-    SetStatusText(wxString::Format(_("Rules: %s"), wxFileName(path).GetFullName()), 0);
-    editor_->load_text(text);
-    return true;
+void MainFrame::show_page(Page page) {
+    book_->SetSelection(static_cast<size_t>(page));
+    book_->GetCurrentPage()->SetFocus();
 }
 
-bool MainFrame::open_bids(const wxString& path, bool quiet) {
-    std::string error;
-    if (!session_.open_bids(from_wx(path), &error)) {
-        if (!quiet) wxMessageBox(to_wx(error), _("Cannot open the bids"), wxOK | wxICON_ERROR, this);
-        return false;
-    }
-    SetStatusText(wxString::Format(_("Rules: %s; bids: %s"), wxFileName(to_wx(session_.rules_path())).GetFullName(),
-                                   wxFileName(path).GetFullName()),
-                  0);
-    editor_->check_now();
-    return true;
+bool MainFrame::rules_modified() const {
+    if (!document_.is_open()) return false;
+    return editor_->editor().text_utf8() != document_.project().rules_version().text;
 }
 
-void MainFrame::on_open_rules(wxCommandEvent&) {
-    wxFileDialog dialog(this, _("Open rules"), wxString(), wxString(), _("Rule files (*.crit)|*.crit|All files|*"),
-                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dialog.ShowModal() == wxID_OK) open_rules(dialog.GetPath());
+void MainFrame::update_title() {
+    wxString name;
+    if (document_.is_open()) name = wxFileName(to_wx(document_.project().path())).GetFullName();
+    else if (!session_.rules_path().empty()) name = wxFileName(to_wx(session_.rules_path())).GetFullName();
+    SetTitle(name.empty() ? _("TenderLoop") : (rules_modified() ? "*" : "") + name + " - " + _("TenderLoop"));
 }
 
-void MainFrame::on_open_bids(wxCommandEvent&) {
-    wxFileDialog dialog(this, _("Open bids"), wxString(), wxString(), _("Bids (*.csv)|*.csv|All files|*"),
-                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dialog.ShowModal() == wxID_OK) open_bids(dialog.GetPath());
+void MainFrame::update_menus() {
+    wxMenuBar* bar = GetMenuBar();
+    const bool project = document_.is_open();
+    bar->Enable(kIdImportBids, project);
+    bar->Enable(kIdOpenBids, !project);
+    bar->Enable(kIdSaveAsProject, !project);
+    bar->Enable(wxID_CLOSE, project);
+    bar->Enable(kIdExportBidForm, project || session_.current());
+    UndoStack& undo = document_.undo_stack();
+    bar->SetLabel(wxID_UNDO, undo.can_undo() ? wxString::Format(_("&Undo %s\tCtrl+Z"), to_wx(undo.undo_label()))
+                                             : _("&Undo\tCtrl+Z"));
+    bar->SetLabel(wxID_REDO, undo.can_redo() ? wxString::Format(_("&Redo %s\tCtrl+Y"), to_wx(undo.redo_label()))
+                                             : _("&Redo\tCtrl+Y"));
+    book_->GetPage(static_cast<size_t>(Page::Bids))->Enable(project);
+    book_->GetPage(static_cast<size_t>(Page::Committee))->Enable(project);
 }
 
-bool MainFrame::export_workbook(const wxString& path, WorkbookExporter::DoneFn done) {
-    if (!session_.current()) return false;
-    wxBeginBusyCursor();
-    SetStatusText(wxString::Format(_("Writing %s..."), path), 0);
-    const bool started = exporter_.start(session_.current(), from_wx(path), [this, path, done](const std::string& error) {
-        wxEndBusyCursor();
-        SetStatusText(error.empty() ? wxString::Format(_("Wrote %s"), path) : _("The workbook was not written."), 0);
-        done(error);
-    });
-    if (!started) wxEndBusyCursor();
-    return started;
+void MainFrame::remember(const wxString& path) {
+    history_->AddFileToHistory(wxFileName(path).GetAbsolutePath());
+    history_->Save(*wxConfig::Get());
+    wxConfig::Get()->Flush();
 }
 
-void MainFrame::on_export(wxCommandEvent&) {
-    const auto current = session_.current();
-    if (!current) {
-        wxMessageBox(_("There is nothing to export yet: open rules without errors and a bids file first."),
-                     _("Export workbook"), wxOK | wxICON_INFORMATION, this);
+void MainFrame::on_document_changed() {
+    // New bids or committee scores: evaluate the editor's text against them again.
+    if (document_.is_open()) editor_->check_now();
+    update_title();
+    update_menus();
+}
+
+void MainFrame::on_page_changing(wxBookCtrlEvent& e) {
+    // Leaving the editor records the criteria, so that the bids and scores entered next are read
+    // against the rules the user sees. Rules with errors stay in the editor (and say so).
+    if (e.GetOldSelection() == static_cast<int>(Page::Criteria) && document_.is_open() && rules_modified())
+        save_rules(false);
+}
+
+void MainFrame::on_close(wxCloseEvent& e) {
+    if (e.CanVeto() && !close_project()) {
+        e.Veto();
         return;
     }
-    const wxFileName rules(to_wx(current->rules_path));
-    wxFileDialog dialog(this, _("Export workbook"), rules.GetPath(), rules.GetName() + "-evaluation.xlsx",
-                        _("Excel workbooks (*.xlsx)|*.xlsx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
-    wxFileName target(dialog.GetPath());
-    if (target.GetExt().Lower() != "xlsx") target.SetExt("xlsx");
-    const wxString path = target.GetFullPath();
-    const bool started = export_workbook(path, [this, target](const std::string& error) {
-        if (!error.empty()) {
-            wxMessageBox(to_wx(error), _("The workbook was not written"), wxOK | wxICON_ERROR, this);
-            return;
-        }
-        wxMessageDialog done(this, wxString::Format(_("The workbook was written to\n%s"), target.GetFullPath()),
-                             _("Export workbook"), wxYES_NO | wxICON_INFORMATION);
-        done.SetYesNoLabels(_("Open folder"), _("Close"));
-        if (done.ShowModal() == wxID_YES) wxLaunchDefaultApplication(target.GetPath());
-    });
-    if (!started) wxMessageBox(_("An export is still running."), _("Export workbook"), wxOK | wxICON_INFORMATION, this);
-}
-
-void MainFrame::on_language_reference(wxCommandEvent&) {
-    const wxString exe_dir = wxFileName(wxStandardPaths::Get().GetExecutablePath()).GetPath();
-    for (const wxString& dir : {exe_dir + "/../share/doc/tenderloop", wxString(TL_DOC_INSTALL_DIR),
-                                wxString(TL_SOURCE_DOC_DIR)}) {
-        const wxFileName doc(dir, "LANGUAGE.md");
-        if (!dir.empty() && doc.FileExists()) {
-            wxLaunchDefaultApplication(doc.GetFullPath());
-            return;
-        }
-    }
-    wxMessageBox(_("The language reference (LANGUAGE.md) was not found."), _("Language reference"),
-                 wxOK | wxICON_WARNING, this);
-}
-
-void MainFrame::on_about(wxCommandEvent&) {
-    wxAboutDialogInfo info;
-    info.SetName(_("TenderLoop"));
-    info.SetVersion(TL_VERSION);
-    info.SetDescription(_("Award criteria, bid scoring and evaluation workbooks for circular public procurement."));
-    wxAboutBox(info, this);
+    Destroy();
 }
 
 void MainFrame::on_checked(const CheckOutcome& outcome) {
@@ -192,9 +231,14 @@ void MainFrame::on_checked(const CheckOutcome& outcome) {
                                 errors);
     else if (errors > 0) text = wxString::Format(wxPLURAL("%d error", "%d errors", errors), errors);
     else if (!session_.has_bids()) text = _("Rules OK. Open a bids file to see the ranking.");
+    else if (session_.current() && session_.current()->provisional())
+        text = _("PROVISIONAL ranking: consensus scores are missing.");
     else text = _("Rules OK, ranking updated.");
     if (warnings > 0) text += "; " + wxString::Format(wxPLURAL("%d warning", "%d warnings", warnings), warnings);
+    if (rules_modified()) text += "; " + _("criteria not yet recorded (Ctrl+S)");
     SetStatusText(text, 1);
+    update_title();
+    update_menus();
 }
 
 }  // namespace tl::gui

@@ -5,8 +5,12 @@
 
 #include <wx/filename.h>
 #include <wx/listctrl.h>
+#include <wx/uiaction.h>
 
+#include "gui/bids_self_test.hpp"
+#include "gui/committee_self_test.hpp"
 #include "gui/diagnostics_list.hpp"
+#include "gui/editor_self_test.hpp"
 #include "gui/editor_panel.hpp"
 #include "gui/main_frame.hpp"
 #include "gui/results_model.hpp"
@@ -18,13 +22,25 @@ namespace tl::gui {
 
 namespace {
 constexpr int kTickMs = 100;
+
+std::vector<SelfTestStage> editor_stages(MainFrame& frame) { return editor_self_test_stages(frame.editor_panel()); }
+std::vector<SelfTestStage> bids_stages(MainFrame& frame) { return bids_self_test_stages(frame); }
 constexpr int kStageTimeoutTicks = 150;  // 15 s
 }  // namespace
 
-SelfTest::SelfTest(MainFrame& frame, wxString out_dir, std::function<void(bool)> finished)
-    : frame_(frame), out_dir_(std::move(out_dir)), finished_(std::move(finished)), timer_(this) {
+SelfTest::SelfTest(MainFrame& frame, wxString out_dir, wxString scenario, std::function<void(bool)> finished)
+    : frame_(frame), out_dir_(std::move(out_dir)), scenario_(std::move(scenario)), finished_(std::move(finished)),
+      timer_(this) {
     Bind(wxEVT_TIMER, &SelfTest::on_tick, this, timer_.GetId());
-    build();
+    if (scenario_ == "committee") {
+        stages_ = committee_self_test_stages(frame_);
+    } else {
+        // The editor's own steps, the main window's (which leave the criteria checked and
+        // recorded), then the bids grid's (which need a ranking).
+        build_main();
+        for (auto* more : {&editor_stages, &bids_stages})
+            for (SelfTestStage& stage : (*more)(frame_)) stages_.push_back(std::move(stage));
+    }
 }
 
 void SelfTest::start() {
@@ -33,10 +49,12 @@ void SelfTest::start() {
     timer_.Start(kTickMs);
 }
 
-SelfTest::Step SelfTest::fail(const std::string& why) {
+StepResult self_test_fail(const std::string& why) {
     std::cerr << "self-test: FAILED: " << why << "\n";
-    return Step::Fail;
+    return StepResult::Fail;
 }
+
+SelfTest::Step SelfTest::fail(const std::string& why) { return self_test_fail(why); }
 
 SelfTest::Step SelfTest::after_check(const std::function<Step()>& then) {
     // Wait until the debounced check (started by the edit) has run.
@@ -61,7 +79,7 @@ bool SelfTest::has_error_on_line(int line) const {
     return false;
 }
 
-void SelfTest::build() {
+void SelfTest::build_main() {
     auto& results = frame_.results_panel();
     auto& editor_panel = frame_.editor_panel();
     stages_ = {
@@ -88,11 +106,19 @@ void SelfTest::build() {
                             : fail("no error listed on line " + std::to_string(expected_line_));
              });
          }},
-        {"change the retreading weight to 60 %",
+        {"type 60 over the retreading weight with the keyboard",
          [&] {
+             // Real key events through the X server (wxUIActionSimulator): the editor must have
+             // the keyboard focus and the old value selected.
+             RulesEditor& ed = editor_panel.editor();
+             const int pos = ed.FindText(0, ed.GetLength(), "weight: 30 %", wxSTC_FIND_MATCHCASE);
+             if (pos < 0) return fail("'weight: 30 %' not found");
+             frame_.show_page(MainFrame::Page::Criteria);
+             ed.SetFocus();
+             ed.SetSelection(pos + 8, pos + 10);
              checks_before_ = editor_panel.checks_done();
-             return editor_panel.editor().replace_first("weight: 30 %", "weight: 60 %") ? Step::Done
-                                                                                       : fail("'weight: 30 %' not found");
+             wxUIActionSimulator sim;
+             return sim.Text("60") ? Step::Done : fail("the keyboard simulator is not available");
          }},
         {"the ranking changed",
          [&] {
@@ -131,6 +157,18 @@ void SelfTest::build() {
                  return editor_panel.problems().shown().empty() ? Step::Done : fail("problems remain after undo");
              });
          }},
+        {"Ctrl+S records the edited criteria as rules version 2",
+         [&] {
+             if (!frame_.document().is_open()) return Step::Done;  // rules file without a project
+             if (frame_.document().project().rules_version().version >= 2) return Step::Done;
+             if (ticks_in_stage_ == 0) {
+                 frame_.SetFocus();
+                 frame_.editor_panel().editor().SetFocus();
+                 wxUIActionSimulator sim;
+                 sim.Char('S', wxMOD_CONTROL);
+             }
+             return Step::Wait;
+         }},
         {"select a bidder and see its explanation",
          [&] {
              results.select_row(0);
@@ -140,10 +178,13 @@ void SelfTest::build() {
          [&] {
              const wxString path = wxFileName(out_dir_, "self-test-evaluation.xlsx").GetFullPath();
              if (wxFileExists(path)) wxRemoveFile(path);
-             const bool started = frame_.export_workbook(path, [this](const std::string& error) {
-                 export_error_ = error;
-                 export_done_ = true;
-             });
+             const bool started = frame_.export_workbook(
+                 path,
+                 [this](const std::string& error) {
+                     export_error_ = error;
+                     export_done_ = true;
+                 },
+                 false);  // with the progress dialog, as a user sees it
              return started ? Step::Done : fail("the export did not start");
          }},
         {"the workbook file exists",
@@ -151,12 +192,21 @@ void SelfTest::build() {
              if (!export_done_) return Step::Wait;
              if (!export_error_.empty()) return fail(export_error_);
              const wxFileName file(out_dir_, "self-test-evaluation.xlsx");
-             return file.FileExists() && file.GetSize() > 0 ? Step::Done : fail("no workbook at " + from_wx(file.GetFullPath()));
+             if (!(file.FileExists() && file.GetSize() > 0)) return fail("no workbook at " + from_wx(file.GetFullPath()));
+             if (frame_.document().is_open() && frame_.document().project().store().exports().empty())
+                 return fail("the project did not record the export");
+             return Step::Done;
          }},
     };
 }
 
 void SelfTest::on_tick(wxTimerEvent&) {
+    if (stages_.empty()) {
+        timer_.Stop();
+        fail("no self-test stages for the scenario '" + from_wx(scenario_) + "'");
+        finished_(false);
+        return;
+    }
     if (stage_ >= stages_.size()) return;
     const Step step = stages_[stage_].run();
     if (step == Step::Wait && ++ticks_in_stage_ < kStageTimeoutTicks) return;

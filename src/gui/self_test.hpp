@@ -10,23 +10,24 @@
 #include <wx/event.h>
 #include <wx/timer.h>
 
+#include "gui/self_test_stage.hpp"
+
 namespace tl::gui {
 
 class MainFrame;
 
 class SelfTest : public wxEvtHandler {
 public:
-    /// `finished(ok)` is called once at the end.
-    SelfTest(MainFrame& frame, wxString out_dir, std::function<void(bool)> finished);
+    /// `scenario`: "main" (a bus-tyres project: editor, keyboard, bids, results, export) or
+    /// "committee" (a furniture-committee project: the committee's work). `finished(ok)` is
+    /// called once at the end.
+    SelfTest(MainFrame& frame, wxString out_dir, wxString scenario, std::function<void(bool)> finished);
     void start();
 
 private:
-    enum class Step { Done, Wait, Fail };
-    struct Stage {
-        const char* name;
-        std::function<Step()> run;
-    };
-    void build();
+    using Step = StepResult;
+    using Stage = SelfTestStage;
+    void build_main();
     void on_tick(wxTimerEvent& e);
     Step fail(const std::string& why);
     Step after_check(const std::function<Step()>& then);
@@ -34,7 +35,7 @@ private:
     bool has_error_on_line(int line) const;
 
     MainFrame& frame_;
-    wxString out_dir_;
+    wxString out_dir_, scenario_;
     std::function<void(bool)> finished_;
     std::vector<Stage> stages_;
     std::size_t stage_ = 0;

@@ -21,9 +21,39 @@ bool TenderSession::open_bids(const std::string& path, std::string* error) {
     return true;
 }
 
+void TenderSession::attach_project(const app::TenderProject* project) {
+    project_ = project;
+    current_.reset();
+    if (project_) {
+        rules_path_ = project_->rules_version().source_name;
+        bids_path_.clear();
+        bids_bytes_.clear();
+    }
+}
+
 CheckOutcome TenderSession::check(const std::string& rules_text) {
     CheckOutcome out;
-    lang::LoadResult loaded = lang::load_rules_text(rules_text, rules_path_);
+    if (project_) {
+        app::TenderProject::RulesPreview preview = project_->preview_rules(rules_text, rules_path_);
+        out.loaded = preview.loaded;
+        out.diagnostics = std::move(preview.problems);
+        out.rules_ok = preview.loaded->ok();
+        if (!preview.evaluation) return out;
+        auto ev = std::make_shared<Evaluation>();
+        ev->rules = preview.evaluation->rules;
+        ev->bids = preview.evaluation->bids;
+        ev->result = preview.evaluation->result;
+        ev->rules_path = rules_path_;
+        ev->rules_text = rules_text;
+        ev->bids_path = project_->path();
+        ev->project = std::move(preview.evaluation);
+        current_ = ev;
+        out.evaluation = std::move(ev);
+        return out;
+    }
+    auto loaded_ptr = std::make_shared<lang::LoadResult>(lang::load_rules_text(rules_text, rules_path_));
+    out.loaded = loaded_ptr;
+    const lang::LoadResult& loaded = *loaded_ptr;
     out.diagnostics = loaded.diagnostics;
     out.rules_ok = loaded.ok();
     if (!out.rules_ok || bids_path_.empty()) return out;
@@ -35,7 +65,7 @@ CheckOutcome TenderSession::check(const std::string& rules_text) {
     if (!read.ok()) return out;
 
     auto ev = std::make_shared<Evaluation>();
-    ev->rules = std::move(loaded.rules);
+    ev->rules = loaded.rules;
     ev->bids = std::move(read.table);
     ev->result = evaluate(ev->rules, ev->bids);
     ev->rules_path = rules_path_;

@@ -1,14 +1,11 @@
 #include "gui/workbook_export.hpp"
 
-#include <cstdlib>
-#include <ctime>
 #include <exception>
 #include <filesystem>
 
 #include <wx/event.h>
 
 #include "core/sha256.hpp"
-#include "io/evaluation_workbook.hpp"
 #include "io/timestamp.hpp"
 
 #ifndef TL_VERSION
@@ -17,9 +14,7 @@
 
 namespace tl::gui {
 
-namespace {
-
-io::ExportInfo export_info(const Evaluation& ev) {
+io::ExportInfo WorkbookExporter::file_export_info(const Evaluation& ev) {
     io::ExportInfo info;
     info.tool_version = TL_VERSION;
     info.exported_at = io::utc_now_iso();  // SOURCE_DATE_EPOCH fixes it
@@ -28,23 +23,32 @@ io::ExportInfo export_info(const Evaluation& ev) {
     return info;
 }
 
-}  // namespace
-
 WorkbookExporter::~WorkbookExporter() {
+    cancel_ = true;
     if (worker_.joinable()) worker_.join();
 }
 
-bool WorkbookExporter::start(std::shared_ptr<const Evaluation> evaluation, const std::string& path, DoneFn done) {
+bool WorkbookExporter::start(std::shared_ptr<const Evaluation> evaluation, io::ExportInfo info, const std::string& path,
+                             ProgressFn progress, DoneFn done) {
     if (busy_ || !evaluation) return false;
     if (worker_.joinable()) worker_.join();  // the previous one has finished (busy_ is false)
     busy_ = true;
-    worker_ = std::thread([this, evaluation = std::move(evaluation), path, done = std::move(done)] {
+    cancel_ = false;
+    // The worker reports each step to the UI thread, which may ask to stop; the worker sees that
+    // at its next step.
+    info.progress = [this, progress](double fraction) {
+        if (progress)
+            owner_.CallAfter([this, progress, fraction] {
+                if (busy_ && !progress(fraction)) cancel_ = true;
+            });
+        return !cancel_.load();
+    };
+    worker_ = std::thread([this, evaluation = std::move(evaluation), info = std::move(info), path, done = std::move(done)] {
         std::string error;
         try {
             // write_evaluation_workbook keeps LC_NUMERIC at "C" on this thread while it writes,
             // whatever locale the UI set.
-            io::write_evaluation_workbook(path, evaluation->rules, evaluation->bids, evaluation->result,
-                                          export_info(*evaluation));
+            io::write_evaluation_workbook(path, evaluation->rules, evaluation->bids, evaluation->result, info);
         } catch (const std::exception& e) {
             error = e.what();
             if (error.empty()) error = "unknown error";

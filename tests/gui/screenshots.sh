@@ -1,20 +1,43 @@
 #!/bin/sh
-# Screenshots of the main window on the bus-tyres sample, in English and in Russian, into
-# docs/screenshots/gui-main-{en,ru}.png. Needs xvfb-run and ImageMagick's `import`; there is no
-# window manager under Xvfb, so the window has no title bar.
-# Usage: tests/gui/screenshots.sh [path/to/tenderloop-gui]   (default: /tmp/b/gui/src/gui/tenderloop-gui)
+# Screenshots of every main view of the desktop app, in English and in Russian, into
+# docs/screenshots/gui-VIEW-LANG.png: the criteria editor with the results (bus-tyres project),
+# the bids grid, the committee's pages (furniture-committee project as samples/furniture-committee/
+# build.sh makes it), the New project wizard and Preferences. Needs xvfb-run and ImageMagick's
+# `import`; there is no window manager under Xvfb, so windows have no title bar.
+# Usage: tests/gui/screenshots.sh [BUILD_DIR]   (default: build/release)
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
-app=${1:-/tmp/b/gui/src/gui/tenderloop-gui}
-sample="$root/samples/bus-tyres"
+build=${1:-$root/build/release}
+app=$build/src/gui/tenderloop-gui
+tl=$build/src/cli/tenderloop
 out="$root/docs/screenshots"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME="$work/config" HOME="$work/config" SOURCE_DATE_EPOCH=1776157200
 mkdir -p "$out"
-for lang in en ru; do
+"$tl" new "$work/bus-tyres.tender" --rules "$root/samples/bus-tyres/rules.crit" --user "Erik Holm" >/dev/null
+"$tl" bids "$work/bus-tyres.tender" import "$root/samples/bus-tyres/bids.csv" --user "Erik Holm" >/dev/null
+TENDERLOOP=$tl "$root/samples/furniture-committee/build.sh" "$work/fc" >/dev/null
+committee="$work/fc/furniture-committee.tender"
+
+# shot NAME LANG ARGS...: starts the app with ARGS, waits, grabs the screen.
+shot() {
+  name=$1 lang=$2; shift 2
   xvfb-run -a -s '-screen 0 1280x800x24' sh -c '
-    "$1" --lang "$2" --select NevaRetread "$3/rules.crit" "$3/bids.csv" &
+    png=$1; shift
+    "$@" &
     pid=$!
-    sleep 4
-    import -window root "$4"
-    kill $pid' sh "$app" "$lang" "$sample" "$out/gui-main-$lang.png"
-  echo "wrote $out/gui-main-$lang.png"
+    sleep 5
+    import -window root "$png"
+    kill $pid' sh "$out/gui-$name-$lang.png" "$app" --lang "$lang" "$@"
+  echo "wrote $out/gui-$name-$lang.png"
+}
+for lang in en ru; do
+  shot main "$lang" --select NevaRetread "$work/bus-tyres.tender"
+  shot bids "$lang" --page bids "$work/bus-tyres.tender"
+  shot committee-evaluators "$lang" --page committee "$committee"
+  shot committee-scoring "$lang" --page committee-scoring "$committee"
+  shot committee-consensus "$lang" --page committee-consensus "$committee"
+  shot new-project "$lang" --show new-project
+  shot preferences "$lang" --show preferences
 done

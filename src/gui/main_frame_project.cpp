@@ -1,0 +1,245 @@
+// The main window's project commands: New (wizard), Open (projects and rule files), Open recent,
+// Save (records the edited criteria as a rules version), Save as project, Import bids, Close,
+// Undo/Redo, Preferences.
+#include <wx/file.h>
+#include <wx/filedlg.h>
+#include <wx/filehistory.h>
+#include <wx/filename.h>
+#include <wx/msgdlg.h>
+#include <wx/notebook.h>
+#include <wx/stc/stc.h>
+
+#include "gui/bids_panel.hpp"
+#include "gui/editor_panel.hpp"
+#include "gui/main_frame.hpp"
+#include "gui/main_frame_ids.hpp"
+#include "gui/new_project_wizard.hpp"
+#include "gui/preferences.hpp"
+#include "gui/results_panel.hpp"
+#include "gui/rules_editor.hpp"
+#include "gui/wx_text.hpp"
+#include "io/read_file.hpp"
+#include "store/errors.hpp"
+
+#ifndef TL_VERSION
+#define TL_VERSION "unknown"
+#endif
+
+namespace tl::gui {
+
+bool MainFrame::open_path(const wxString& path, bool quiet) {
+    return wxFileName(path).GetExt().Lower() == "tender" ? open_project(path, quiet) : open_rules(path, quiet);
+}
+
+bool MainFrame::open_project(const wxString& path, bool quiet) {
+    if (!close_project()) return false;
+    try {
+        app::TenderProject project =
+            app::TenderProject::open(from_wx(path), Preferences::load().audit_user(), TL_VERSION);
+        document_.set(std::move(project));
+    } catch (const store::StoreError& e) {
+        if (!quiet) wxMessageBox(to_wx(e.what()), _("Cannot open the project"), wxOK | wxICON_ERROR, this);
+        return false;
+    }
+    session_.attach_project(&document_.project());
+    editor_->load_text(document_.project().rules_version().text);
+    editor_->editor().EmptyUndoBuffer();  // the loaded text is the start, not an edit
+    remember(path);
+    SetStatusText(wxString::Format(_("Project %s: rules version %d, %zu bids"), wxFileName(path).GetFullName(),
+                                   document_.project().rules_version().version,
+                                   document_.project().store().bids().size()),
+                  0);
+    update_title();
+    update_menus();
+    return true;
+}
+
+bool MainFrame::open_rules(const wxString& path, bool quiet) {
+    std::string error;
+    const std::string text = read_file_utf8(from_wx(path), &error);
+    if (!error.empty()) {
+        if (!quiet) wxMessageBox(to_wx(error), _("Cannot open the rules"), wxOK | wxICON_ERROR, this);
+        return false;
+    }
+    if (!close_project()) return false;
+    session_.set_rules_path(from_wx(path));
+    editor_->load_text(text);
+    editor_->editor().EmptyUndoBuffer();
+    editor_->editor().SetSavePoint();
+    remember(path);
+    SetStatusText(wxString::Format(_("Rules: %s"), wxFileName(path).GetFullName()), 0);
+    update_title();
+    update_menus();
+    return true;
+}
+
+bool MainFrame::open_bids(const wxString& path, bool quiet) {
+    std::string error;
+    if (!session_.open_bids(from_wx(path), &error)) {
+        if (!quiet) wxMessageBox(to_wx(error), _("Cannot open the bids"), wxOK | wxICON_ERROR, this);
+        return false;
+    }
+    SetStatusText(wxString::Format(_("Rules: %s; bids: %s"), wxFileName(to_wx(session_.rules_path())).GetFullName(),
+                                   wxFileName(path).GetFullName()),
+                  0);
+    editor_->check_now();
+    update_menus();
+    return true;
+}
+
+bool MainFrame::create_project(const wxString& path, const wxString& title, const std::string& rules_text,
+                               const std::string& source_name, bool quiet) {
+    if (!close_project()) return false;
+    if (wxFileExists(path)) {
+        // The file dialog asked already; the store refuses to overwrite, so move the old file aside.
+        if (!wxRemoveFile(path)) {
+            if (!quiet) wxMessageBox(wxString::Format(_("Cannot replace %s."), path), _("New project"), wxOK | wxICON_ERROR, this);
+            return false;
+        }
+    }
+    app::ChangeOutcome outcome;
+    auto project = app::TenderProject::create(from_wx(path), from_wx(title), rules_text, source_name,
+                                              Preferences::load().audit_user(), TL_VERSION, outcome);
+    if (!project) {
+        if (!quiet) show_refusal(this, outcome);
+        return false;
+    }
+    project.reset();  // open it the normal way (identity checks, recent files)
+    return open_project(path, quiet);
+}
+
+bool MainFrame::save_rules(bool quiet) {
+    const std::string text = editor_->editor().text_utf8();
+    if (!document_.is_open()) {
+        // A rules file opened on its own: write it back.
+        const wxString path = to_wx(session_.rules_path());
+        wxFile file;
+        if (path.empty() || !file.Create(path, true) || !file.Write(text.data(), text.size()) || !file.Close()) {
+            if (!quiet) wxMessageBox(wxString::Format(_("Cannot write %s."), path), _("Save"), wxOK | wxICON_ERROR, this);
+            return false;
+        }
+        editor_->editor().SetSavePoint();
+        SetStatusText(wxString::Format(_("Saved %s"), path), 0);
+        return true;
+    }
+    if (!rules_modified()) return true;
+    const app::ChangeOutcome out =
+        document_.apply(quiet ? nullptr : this, [&] {
+            return document_.project().set_rules(text, document_.project().rules_version().source_name, "edited in TenderLoop");
+        });
+    if (out.ok) {
+        SetStatusText(to_wx(out.summary), 0);
+        session_.attach_project(&document_.project());
+        editor_->check_now();
+    }
+    update_title();
+    return out.ok;
+}
+
+bool MainFrame::close_project(bool force) {
+    if (!document_.is_open()) return true;
+    if (rules_modified() && !force) {
+        if (!save_rules(true)) {
+            wxMessageDialog ask(this,
+                                _("The criteria in the editor have problems and cannot be recorded in the project. "
+                                  "Close anyway and lose these edits?"),
+                                _("Close project"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+            ask.SetYesNoLabels(_("Close and lose the edits"), _("Keep editing"));
+            if (ask.ShowModal() != wxID_YES) return false;
+        }
+    }
+    session_.attach_project(nullptr);
+    document_.close();
+    editor_->load_text("");
+    results_->show(nullptr);
+    update_title();
+    update_menus();
+    return true;
+}
+
+void MainFrame::on_new_project(wxCommandEvent&) {
+    NewProjectChoice choice;
+    if (!run_new_project_wizard(this, choice)) return;
+    if (create_project(choice.path, choice.title, choice.rules_text, choice.source_name)) show_page(Page::Criteria);
+}
+
+void MainFrame::on_open(wxCommandEvent&) {
+    wxFileDialog dialog(this, _("Open"), wxString(), wxString(),
+                        _("Projects and rules (*.tender;*.crit)|*.tender;*.crit|Projects (*.tender)|*.tender|"
+                          "Rule files (*.crit)|*.crit|All files|*"),
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() == wxID_OK) open_path(dialog.GetPath());
+}
+
+void MainFrame::on_recent(wxCommandEvent& e) {
+    const wxString path = history_->GetHistoryFile(static_cast<size_t>(e.GetId() - kIdRecentFirst));
+    if (!wxFileExists(path)) {
+        wxMessageBox(wxString::Format(_("%s no longer exists."), path), _("Open recent"), wxOK | wxICON_WARNING, this);
+        history_->RemoveFileFromHistory(static_cast<size_t>(e.GetId() - kIdRecentFirst));
+        return;
+    }
+    open_path(path);
+}
+
+void MainFrame::on_open_bids(wxCommandEvent&) {
+    wxFileDialog dialog(this, _("Open bids"), wxString(), wxString(), _("Bids (*.csv)|*.csv|All files|*"),
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() == wxID_OK) open_bids(dialog.GetPath());
+}
+
+void MainFrame::on_save(wxCommandEvent&) {
+    if (save_rules()) update_title();
+}
+
+void MainFrame::on_save_as_project(wxCommandEvent&) {
+    const wxFileName rules(to_wx(session_.rules_path()));
+    wxFileDialog dialog(this, _("Save as project"), rules.GetPath(), rules.GetName() + ".tender",
+                        _("TenderLoop projects (*.tender)|*.tender"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    wxFileName target(dialog.GetPath());
+    if (target.GetExt().Lower() != "tender") target.SetExt("tender");
+    const std::string bids = session_.bids_path();
+    if (!create_project(target.GetFullPath(), wxString(), editor_->editor().text_utf8(),
+                        from_wx(rules.GetFullName())))
+        return;
+    if (!bids.empty())
+        document_.apply(this, [&] { return document_.project().import_bid_files({bids}, false, "bids of the rules file"); });
+}
+
+void MainFrame::on_import_bids(wxCommandEvent&) {
+    if (!document_.is_open()) return;
+    if (rules_modified() && !save_rules()) return;
+    show_page(Page::Bids);
+    bids_->choose_and_import();  // the Bids page's import: problem list, replace question, undo
+}
+
+void MainFrame::on_undo(wxCommandEvent&) {
+    // In the editor, Ctrl+Z undoes typing; elsewhere it undoes the last project change.
+    if (book_->GetSelection() == static_cast<int>(Page::Criteria) && editor_->editor().CanUndo()) {
+        editor_->editor().Undo();
+        return;
+    }
+    if (!document_.undo_stack().can_undo()) return;
+    const app::ChangeOutcome out = document_.undo_stack().undo();
+    if (!out.ok) show_refusal(this, out);
+    document_.refresh();
+}
+
+void MainFrame::on_redo(wxCommandEvent&) {
+    if (book_->GetSelection() == static_cast<int>(Page::Criteria) && editor_->editor().CanRedo()) {
+        editor_->editor().Redo();
+        return;
+    }
+    if (!document_.undo_stack().can_redo()) return;
+    const app::ChangeOutcome out = document_.undo_stack().redo();
+    if (!out.ok) show_refusal(this, out);
+    document_.refresh();
+}
+
+void MainFrame::on_preferences(wxCommandEvent&) {
+    Preferences prefs = Preferences::load();
+    if (!edit_preferences(this, prefs)) return;
+    if (document_.is_open()) document_.project().set_user(prefs.audit_user());
+}
+
+}  // namespace tl::gui
