@@ -31,14 +31,18 @@ std::string header_value(const std::string& line, const std::string& key) {
     return trim(body.substr(key.size() + 1));
 }
 
-/// `title: "..."` inside the first `tender { ... }` block (on its own line or not).
-std::string tender_title(const std::string& text) {
+/// `KEY: "..."` (KEY = title or title_ru) inside the first `tender { ... }` block.
+std::string tender_text(const std::string& text, const std::string& name) {
     std::size_t at = 0;
     while ((at = text.find("tender", at)) != std::string::npos) {
         const std::size_t open = text.find_first_not_of(" \t\r\n", at + 6);
         if (open != std::string::npos && text[open] == '{' && (at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1])))) {
             const std::size_t close = text.find('}', open);
-            const std::size_t key = text.find("title:", open);
+            std::size_t key = open;
+            // "title:" must not match the end of "subtitle:"; "title:" is not inside "title_ru:".
+            while ((key = text.find(name + ":", key + 1)) != std::string::npos && key < close &&
+                   (std::isalnum(static_cast<unsigned char>(text[key - 1])) || text[key - 1] == '_')) {
+            }
             if (key == std::string::npos || key > close) return "";
             const std::size_t q1 = text.find('"', key), q2 = q1 == std::string::npos ? q1 : text.find('"', q1 + 1);
             return q2 == std::string::npos || q2 > close ? "" : text.substr(q1 + 1, q2 - q1 - 1);
@@ -53,13 +57,15 @@ std::string tender_title(const std::string& text) {
 LibraryEntry describe_criteria_set(const std::string& path, const std::string& text) {
     LibraryEntry set;
     set.path = path;
-    set.title = tender_title(text);
+    set.title = tender_text(text, "title");
+    set.title_ru = tender_text(text, "title_ru");
     std::istringstream in(text);
     std::string line, languages;
     while (std::getline(in, line)) {
         const std::string t = trim(line);
         if (!t.empty() && t.rfind("//", 0) != 0) break;  // the header ends at the first rule
-        if (auto v = header_value(t, "product group"); !v.empty()) set.product_group = v;
+        if (auto v = header_value(t, "product group ru"); !v.empty()) set.product_group_ru = v;
+        else if (auto v = header_value(t, "product group"); !v.empty()) set.product_group = v;
         if (auto v = header_value(t, "ambition"); !v.empty()) set.ambition = lower_ascii(v);
         if (auto v = header_value(t, "languages"); !v.empty()) languages = v;
     }
@@ -76,6 +82,7 @@ LibraryEntry describe_criteria_set(const std::string& path, const std::string& t
     }
     if (set.product_group.empty()) set.product_group = set.title;
     if (set.product_group.empty()) set.product_group = std::filesystem::path(path).stem().string();
+    if (set.product_group_ru.empty()) set.product_group_ru = set.title_ru.empty() ? set.product_group : set.title_ru;
     return set;
 }
 

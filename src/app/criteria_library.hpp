@@ -3,6 +3,7 @@
 /// library (`rules/`, installed to share/tenderloop/rules) and of the samples, each described by
 /// what the New Project wizard filters on. A file may say so in its first comment lines:
 ///     // product group: Tyres
+///     // product group ru: Шины
 ///     // ambition: core            (or: comprehensive)
 ///     // languages: en, ru
 /// Without them the product group is the tender's title, the ambition is left open and the
@@ -15,8 +16,9 @@ namespace tl::app {
 /// One criteria set of the library.
 struct LibraryEntry {
     std::string path;           ///< the rule file
-    std::string title;          ///< the tender's title as the file declares it ("" when unknown)
-    std::string product_group;  ///< from the header comment, else the title, else the file name
+    std::string title, title_ru;  ///< the tender's titles as the file declares them ("" when unknown)
+    std::string product_group;    ///< from the header comment, else the title, else the file name
+    std::string product_group_ru; ///< from the header comment, else title_ru, else product_group
     std::string ambition;       ///< "core", "comprehensive" or "" (not stated)
     std::vector<std::string> languages;  ///< e.g. {"en", "ru"}
 };

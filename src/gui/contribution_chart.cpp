@@ -78,7 +78,23 @@ ContributionChart::Layout ContributionChart::layout(wxGraphicsContext& gc) const
     l.legend_bottom = draw_legend(gc, size.x);
     l.top = l.legend_bottom;
     const double avail = size.y - l.top - FromDIP(8);
-    l.row_h = ranked_.empty() ? 0 : std::min<double>(FromDIP(34), avail / static_cast<double>(ranked_.size()));
+    // Rows never get thinner than a line of text: names must not overlap. When they do not fit,
+    // the chart asks its sizer for the height it needs (after this paint, not during it).
+    double text_w = 0, text_h = 0;
+    gc.GetTextExtent("Ag", &text_w, &text_h);
+    const double min_row = text_h + FromDIP(6);
+    l.row_h = ranked_.empty() ? 0 : std::max(min_row, std::min<double>(FromDIP(34), avail / static_cast<double>(ranked_.size())));
+    // At most about half of the results' upper pane, so that the ranking stays in view; beyond
+    // that the last rows are cut (the ranking above lists every bid anyway).
+    const int needed = std::min(static_cast<int>(l.top + l.row_h * static_cast<double>(ranked_.size()) + FromDIP(8)),
+                                GetParent()->GetClientSize().y / 2);
+    if (needed > size.y && GetMinSize().y < needed) {
+        auto* self = const_cast<ContributionChart*>(this);  // layout() is const; the size request is not
+        self->CallAfter([self, needed] {
+            self->SetMinSize(wxSize(-1, needed));
+            self->GetParent()->Layout();
+        });
+    }
     l.bar_h = l.row_h * 0.7;
     for (const BidOutcome* o : ranked_) {
         double tw = 0, th = 0;
@@ -114,6 +130,7 @@ void ContributionChart::on_paint(wxPaintEvent&) {
     for (std::size_t row = 0; row < ranked_.size(); ++row) {
         const BidOutcome& o = *ranked_[row];
         const double y = l.top + static_cast<double>(row) * l.row_h;
+        if (y + l.row_h > GetClientSize().y + 1) break;  // no half-drawn rows
         const double bar_y = y + (l.row_h - l.bar_h) / 2;
         if (static_cast<int>(row) == highlighted_) {
             gc->SetBrush(wxBrush(wxColour(0xff, 0xf3, 0xc4)));

@@ -48,12 +48,12 @@ MainFrame::MainFrame()
     book_->AddPage(committee_, _("Committee"));
     results_ = new ResultsPanel(split);
     split->SetMinimumPaneSize(FromDIP(200));
-    split->SetSashGravity(0.45);
+    split->SetSashGravity(0.5);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(split, 1, wxEXPAND);
     SetSizer(sizer);
     Layout();  // the splitter gets its real width before the sash is placed
-    split->SplitVertically(book_, results_, split->GetClientSize().x * 45 / 100);
+    split->SplitVertically(book_, results_, split->GetClientSize().x / 2);
 
     set_window_icon();
     build_menu();

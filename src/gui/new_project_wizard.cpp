@@ -12,6 +12,7 @@
 #include <wx/textctrl.h>
 #include <wx/wizard.h>
 
+#include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
 #include "io/read_file.hpp"
 
@@ -44,6 +45,13 @@ wxString ambition_label(const std::string& a) {
     return a.empty() ? wxString("-") : to_wx(a);
 }
 
+/// The set's product group and title in the UI language.
+wxString group_of(const app::LibraryEntry& s) { return to_wx(ui_is_russian() ? s.product_group_ru : s.product_group); }
+wxString title_of(const app::LibraryEntry& s) {
+    const std::string& t = ui_is_russian() && !s.title_ru.empty() ? s.title_ru : s.title;
+    return t.empty() ? group_of(s) : to_wx(t);
+}
+
 wxString join(const std::vector<std::string>& items) {
     wxString out;
     for (const auto& s : items) out += (out.empty() ? "" : ", ") + to_wx(s);
@@ -66,12 +74,12 @@ public:
         ambition_ = add_filter(filters, _("&Ambition level:"));
         language_ = add_filter(filters, _("&Languages:"));
         sizer->Add(filters, 0, wxEXPAND | wxLEFT, FromDIP(20));
-        list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(640, 220)),
+        list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(760, 220)),
                                wxLC_REPORT | wxLC_SINGLE_SEL);
-        list_->AppendColumn(_("Product group"), wxLIST_FORMAT_LEFT, FromDIP(260));
-        list_->AppendColumn(_("Ambition"), wxLIST_FORMAT_LEFT, FromDIP(110));
-        list_->AppendColumn(_("Languages"), wxLIST_FORMAT_LEFT, FromDIP(90));
-        list_->AppendColumn(_("File"), wxLIST_FORMAT_LEFT, FromDIP(170));
+        list_->AppendColumn(_("Product group"), wxLIST_FORMAT_LEFT, FromDIP(400));
+        list_->AppendColumn(_("Ambition"), wxLIST_FORMAT_LEFT, FromDIP(90));
+        list_->AppendColumn(_("Languages"), wxLIST_FORMAT_LEFT, FromDIP(80));
+        list_->AppendColumn(_("File"), wxLIST_FORMAT_LEFT, FromDIP(185));
         sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxTOP, FromDIP(20));
         SetSizer(sizer);
 
@@ -106,7 +114,7 @@ private:
             if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
         };
         for (const auto& s : sets_) {
-            add(groups, to_wx(s.product_group));
+            add(groups, group_of(s));
             add(ambitions, ambition_label(s.ambition));
             for (const auto& l : s.languages) add(languages, to_wx(l));
         }
@@ -121,7 +129,7 @@ private:
         auto filter_is = [](wxChoice* c, const wxString& v) { return c->GetSelection() <= 0 || c->GetStringSelection() == v; };
         bool language_ok = language_->GetSelection() <= 0;
         for (const auto& l : s.languages) language_ok = language_ok || language_->GetStringSelection() == to_wx(l);
-        return filter_is(group_, to_wx(s.product_group)) && filter_is(ambition_, ambition_label(s.ambition)) && language_ok;
+        return filter_is(group_, group_of(s)) && filter_is(ambition_, ambition_label(s.ambition)) && language_ok;
     }
 
     void fill_list() {
@@ -129,7 +137,7 @@ private:
         for (std::size_t i = 0; i < sets_.size(); ++i) {
             const auto& s = sets_[i];
             if (!matches(s)) continue;
-            const long row = list_->InsertItem(list_->GetItemCount(), to_wx(s.product_group));
+            const long row = list_->InsertItem(list_->GetItemCount(), group_of(s));
             list_->SetItem(row, 1, ambition_label(s.ambition));
             list_->SetItem(row, 2, join(s.languages));
             const wxFileName f(to_wx(s.path));
@@ -217,7 +225,7 @@ bool run_new_project_wizard(wxWindow* parent, NewProjectChoice& choice) {
             e.Veto();
             return;
         }
-        project->suggest(set ? to_wx(set->title.empty() ? set->product_group : set->title) : _("New tender"));
+        project->suggest(set ? title_of(*set) : _("New tender"));
     });
     if (!wizard.RunWizard(source)) return false;
     const app::LibraryEntry* set = source->chosen();

@@ -47,8 +47,10 @@ ResultsPanel::ResultsPanel(wxWindow* parent) : wxPanel(parent), model_(new Resul
     auto* top_sizer = new wxBoxSizer(wxVERTICAL);
     const int gap = FromDIP(4);
     top_sizer->Add(lot_row, 0, wxEXPAND | wxALL, gap);
+    ranking_->SetMinSize(FromDIP(wxSize(-1, 120)));  // the header and at least four bids
     top_sizer->Add(ranking_, 3, wxEXPAND | wxLEFT | wxRIGHT, gap);
     top_sizer->Add(heading(top, _("Inadmissible bids")), 0, wxALL, gap);
+    inadmissible_->SetMinSize(FromDIP(wxSize(-1, 60)));  // its best size would crowd out the chart
     top_sizer->Add(inadmissible_, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
     top_sizer->Add(heading(top, _("Contributions to the total")), 0, wxALL, gap);
     top_sizer->Add(chart_, 4, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
@@ -100,7 +102,10 @@ void ResultsPanel::fill_lots() {
             lots_->Append(to_wx(lot.lot_name.empty() ? lot.lot : lot.lot_name));
     if (lots_->GetCount() > 0) lots_->SetSelection(keep < lots_->GetCount() ? static_cast<int>(keep) : 0);
     lots_->Show(lots_->GetCount() > 1);
-    Layout();
+    // The choice was sized when it was empty; its row is in the inner panel, not in this one.
+    lots_->InvalidateBestSize();
+    lots_->SetMinSize(lots_->GetBestSize());
+    lots_->GetParent()->Layout();
 }
 
 void ResultsPanel::rebuild_columns() {

@@ -157,17 +157,23 @@ TEST_CASE("app project: the rules must check and be self-contained to create a p
 
 TEST_CASE("app criteria library: sets described from their header or their text", "[app]") {
     const auto described = app::describe_criteria_set(
-        "rules/tyres-core.crit", "// Bus tyres\n// product group: Tyres\n// ambition: Core\n// languages: en, ru\ntender { title: \"T\" }\n");
+        "rules/tyres-core.crit",
+        "// Bus tyres\n// product group: Tyres\n// product group ru: Шины\n// ambition: Core\n// languages: en, ru\n"
+        "tender { subtitle: \"S\" title: \"T\" title_ru: \"Т\" }\n");
     CHECK(described.product_group == "Tyres");
     CHECK(described.ambition == "core");
     CHECK(described.languages == std::vector<std::string>{"en", "ru"});
     CHECK(described.title == "T");
+    CHECK(described.title_ru == "Т");
+    CHECK(described.product_group_ru == "Шины");
 
     const auto sets = app::find_criteria_sets({std::string(TL_SOURCE_DIR) + "/rules", std::string(TL_SOURCE_DIR) + "/samples"});
     const auto bus = std::find_if(sets.begin(), sets.end(),
                                   [](const app::LibraryEntry& s) { return s.path.find("bus-tyres/rules.crit") != std::string::npos; });
     REQUIRE(bus != sets.end());
     CHECK(bus->title == "Bus tyres with retreading for city public transport");
+    CHECK(bus->title_ru == "Шины с восстановлением протектора для городского общественного транспорта");
+    CHECK(bus->product_group_ru == bus->title_ru);  // no header: the Russian title
     CHECK(bus->languages == std::vector<std::string>{"en", "ru"});  // the sample has name_ru texts
     CHECK(app::find_criteria_sets({"/nonexistent"}).empty());
 }
