@@ -4,6 +4,7 @@
 
 #include <wx/filename.h>
 
+#include "gui/grid_table_resize.hpp"
 #include "gui/wx_text.hpp"
 #include "io/cell_parsing.hpp"
 
@@ -119,20 +120,7 @@ void BidsGridTable::tell_grid(int old_rows, int old_cols) {
     // The panel keeps the bidder column frozen; unfreeze while columns come and go (the panel
     // freezes it again).
     if (cols != old_cols && grid->GetNumberFrozenCols() > 0) grid->FreezeTo(0, 0);
-    if (cols < old_cols) {
-        wxGridTableMessage m(this, wxGRIDTABLE_NOTIFY_COLS_DELETED, cols, old_cols - cols);
-        grid->ProcessTableMessage(m);
-    } else if (cols > old_cols) {
-        wxGridTableMessage m(this, wxGRIDTABLE_NOTIFY_COLS_APPENDED, cols - old_cols);
-        grid->ProcessTableMessage(m);
-    }
-    if (rows < old_rows) {
-        wxGridTableMessage m(this, wxGRIDTABLE_NOTIFY_ROWS_DELETED, rows, old_rows - rows);
-        grid->ProcessTableMessage(m);
-    } else if (rows > old_rows) {
-        wxGridTableMessage m(this, wxGRIDTABLE_NOTIFY_ROWS_APPENDED, rows - old_rows);
-        grid->ProcessTableMessage(m);
-    }
+    tell_grid_new_size(*grid, *this, old_rows, old_cols, rows, cols);
 }
 
 int BidsGridTable::column_of(const std::string& id) const {

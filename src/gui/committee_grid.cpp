@@ -5,6 +5,8 @@
 #include <wx/dcclient.h>
 #include <wx/tokenzr.h>
 
+#include "gui/grid_table_resize.hpp"
+
 namespace tl::gui {
 
 namespace {
@@ -65,20 +67,7 @@ void CommitteeGridTable::changed() {
     grid->BeginBatch();
     const int rows = GetNumberRows(), cols = GetNumberCols();
     // Columns first: a heading row spans every column, which the grid must know before the rows.
-    if (cols < shown_cols_) {
-        wxGridTableMessage m(this, wxGRIDTABLE_NOTIFY_COLS_DELETED, cols, shown_cols_ - cols);
-        grid->ProcessTableMessage(m);
-    } else if (cols > shown_cols_) {
-        wxGridTableMessage m(this, wxGRIDTABLE_NOTIFY_COLS_APPENDED, cols - shown_cols_);
-        grid->ProcessTableMessage(m);
-    }
-    if (rows < shown_rows_) {
-        wxGridTableMessage m(this, wxGRIDTABLE_NOTIFY_ROWS_DELETED, rows, shown_rows_ - rows);
-        grid->ProcessTableMessage(m);
-    } else if (rows > shown_rows_) {
-        wxGridTableMessage m(this, wxGRIDTABLE_NOTIFY_ROWS_APPENDED, rows - shown_rows_);
-        grid->ProcessTableMessage(m);
-    }
+    tell_grid_new_size(*grid, *this, shown_rows_, shown_cols_, rows, cols);
     shown_rows_ = rows;
     shown_cols_ = cols;
     // The grid caches the attribute of the cell it looked at last; the data behind it changed.
