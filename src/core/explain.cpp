@@ -102,9 +102,12 @@ BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const
     const auto in_all = static_cast<std::size_t>(all.position_of(o.bid));
     for (const Requirement& req : rules.requirements) {
         const bool ok = truthy(all.eval(req.test).at(in_all));
+        x.requirements.push_back({ok, req.id, req.display_name(), explain_test(rules, all, req.test, in_all)});
         x.requirement_lines.push_back(std::string(ok ? "met     " : "NOT MET ") + req.id + " (" + req.display_name() +
-                                      "): " + explain_test(rules, all, req.test, in_all));
+                                      "): " + x.requirements.back().test);
     }
+    x.admissible = o.admissible;
+    x.eliminated = o.eliminated;
     if (!o.admissible) {
         x.rank_line = "inadmissible: not scored";
         return x;
@@ -146,6 +149,7 @@ BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const
         x.scores.push_back(s);
     }
     if (o.eliminated) {
+        x.eliminated_by = o.excluded_because;
         x.rank_line = "eliminated before the final stage:";
         for (const Exclusion& e : o.excluded_because) x.rank_line += " " + e.rule_id + " (" + e.rule_name + "): " + e.detail + ";";
         x.rank_line.pop_back();
@@ -154,7 +158,12 @@ BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const
     std::vector<std::string> parts;
     for (const auto& s : x.scores) parts.push_back(format_score(s.contribution));
     x.total_line = "total = " + join(parts, " + ") + " = " + format_score(o.total);
+    x.total = o.total;
+    x.rank = o.rank;
+    x.tied = o.tied;
+    x.ranked_of = set.size();
     x.rank_line = "rank " + std::to_string(o.rank) + (o.tied ? " (tied)" : "") + " of " + std::to_string(set.size());
+    x.flags = o.flags;
     for (const Flag& f : o.flags) x.flag_lines.push_back(f.rule_id + " (" + f.rule_name + "): " + f.detail);
     return x;
 }

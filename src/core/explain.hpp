@@ -38,12 +38,29 @@ struct ScoreExplanation {
     std::string contribution_formula;  ///< `91.6667 x 50 % = 45.8333`
 };
 
-/// Everything about one bid: requirements, scores, total, rank, flags.
+/// One requirement checked for one bid.
+struct RequirementCheck {
+    bool met = false;
+    std::string id, name;
+    std::string test;  ///< the test with the bid's values: `retreaded (25 %) >= 30 %`
+};
+
+/// Everything about one bid: requirements, scores, total, rank, flags. The `*_line` texts are the
+/// English report (`tenderloop explain`); the fields beside them hold the same facts for views
+/// that word them in another language.
 struct BidExplanation {
     std::string bidder, lot;
+    std::vector<RequirementCheck> requirements;
     std::vector<std::string> requirement_lines;  ///< one per requirement: pass/fail with values
+    bool admissible = false, eliminated = false;
+    std::vector<Exclusion> eliminated_by;  ///< the gates that stopped an eliminated bid
+    int rank = 0;
+    bool tied = false;
+    std::size_t ranked_of = 0;  ///< how many bids were ranked in the lot
+    double total = 0;
     std::vector<ScoreExplanation> scores;
     std::string total_line, rank_line;
+    std::vector<Flag> flags;
     std::vector<std::string> flag_lines;
 };
 

@@ -10,6 +10,7 @@
 
 #include "core/explain.hpp"
 #include "gui/contribution_chart.hpp"
+#include "gui/explanation_text.hpp"
 #include "gui/i18n.hpp"
 #include "gui/results_model.hpp"
 #include "gui/wx_text.hpp"
@@ -173,9 +174,8 @@ void ResultsPanel::explain(const BidOutcome* outcome) {
         return;
     }
     selected_bidder_ = outcome->bidder;
-    // The explanation text comes from the core library, in English (formulas as written).
     const BidExplanation x = explain_bid(evaluation_->rules, evaluation_->bids, *lot, *outcome);
-    explanation_->SetValue(to_wx(format_explanation(x)));
+    explanation_->SetValue(gui::explanation_text(x, evaluation_->rules));
 }
 
 void ResultsPanel::select_row(unsigned row) {

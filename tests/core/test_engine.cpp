@@ -75,6 +75,25 @@ TEST_CASE("explanations show the rule, the inputs and the values") {
     CHECK(x.scores[0].contribution_formula == "91.6667 x 50 % = 45.8333");
     CHECK(x.total_line == "total = 45.8333 + 6.0000 + 12.0000 = 63.8333");
     CHECK(x.rank_line == "rank 2 of 3");
+    // The same facts as fields, for views that word them in another language.
+    CHECK(x.admissible);
+    CHECK_FALSE(x.eliminated);
+    CHECK(x.rank == 2);
+    CHECK_FALSE(x.tied);
+    CHECK(x.ranked_of == 3);
+    CHECK(format_score(x.total) == "63.8333");
+    REQUIRE(x.requirements.size() == x.requirement_lines.size());
+    REQUIRE_FALSE(x.requirements.empty());
+    CHECK(x.requirements[0].met);
+    CHECK(x.requirement_lines[0].find(x.requirements[0].test) != std::string::npos);
+
+    const auto& volga = outcome(r.lots[0], "VolgaTyre");
+    BidExplanation v = explain_bid(rules, bids, r.lots[0], volga);
+    CHECK_FALSE(v.admissible);
+    CHECK(v.rank == 0);
+    bool failed = false;
+    for (const auto& q : v.requirements) failed = failed || (!q.met && q.test == "retreaded (25 %) >= 30 %");
+    CHECK(failed);
 }
 
 TEST_CASE("a gate eliminates before price is scored, and aggregates are recomputed") {
