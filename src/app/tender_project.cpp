@@ -22,6 +22,7 @@ namespace tl::app {
 struct TenderProject::State {
     store::Project project;
     std::string path, user, tool_version;
+    std::string entered_by;
     store::RulesVersion rules_version;
     lang::LoadResult rules;
 };
@@ -93,7 +94,7 @@ TenderProject::~TenderProject() = default;
 
 TenderProject TenderProject::open(const std::string& path, const std::string& user, const std::string& tool_version) {
     auto project = store::Project::open(path, options_for(user, tool_version));
-    return TenderProject(std::make_unique<State>(State{std::move(project), path, user, tool_version, {}, {}}));
+    return TenderProject(std::make_unique<State>(State{std::move(project), path, user, tool_version, {}, {}, {}}));
 }
 
 std::optional<TenderProject> TenderProject::create(const std::string& path, const std::string& title,
@@ -118,7 +119,7 @@ std::optional<TenderProject> TenderProject::create(const std::string& path, cons
         auto project = store::Project::create(path, np, {user, "new project"}, options_for(user, tool_version));
         outcome.ok = true;
         outcome.summary = "created " + path;
-        return TenderProject(std::make_unique<State>(State{std::move(project), path, user, tool_version, {}, {}}));
+        return TenderProject(std::make_unique<State>(State{std::move(project), path, user, tool_version, {}, {}, {}}));
     } catch (const store::StoreError& e) {
         outcome.ok = false;
         outcome.summary = e.what();
@@ -129,6 +130,7 @@ std::optional<TenderProject> TenderProject::create(const std::string& path, cons
 const std::string& TenderProject::path() const { return s_->path; }
 const std::string& TenderProject::user() const { return s_->user; }
 void TenderProject::set_user(const std::string& user) { s_->user = user; }
+void TenderProject::set_entered_by(const std::string& operator_name) { s_->entered_by = operator_name; }
 const store::Project& TenderProject::store() const { return s_->project; }
 const store::RulesVersion& TenderProject::rules_version() const { return s_->rules_version; }
 const lang::LoadResult& TenderProject::rules() const { return s_->rules; }
@@ -139,7 +141,10 @@ void TenderProject::reload_rules() {
     s_->rules = lang::load_rules_text(s_->rules_version.text, name);
 }
 
-store::Actor TenderProject::actor(const std::string& reason) const { return {s_->user, reason}; }
+store::Actor TenderProject::actor(const std::string& reason) const {
+    if (s_->entered_by.empty() || s_->entered_by == s_->user) return {s_->user, reason};
+    return {s_->user, (reason.empty() ? "" : reason + "; ") + "entered by " + s_->entered_by};
+}
 
 template <class F>
 ChangeOutcome TenderProject::change(const std::string& done, F&& f) {

@@ -71,6 +71,10 @@ public:
     /// Who makes the changes (written to the audit log).
     const std::string& user() const;
     void set_user(const std::string& user);
+    /// Who is at the keyboard when that is not `user` (a secretary entering a member's marks
+    /// from the paper sheet): every change then says "entered by NAME" in its reason, so the log
+    /// names both. Empty: the user enters their own changes.
+    void set_entered_by(const std::string& operator_name);
 
     /// The project file itself, for reading its records (bids, evaluators, audit log...).
     const store::Project& store() const;

@@ -4,11 +4,13 @@
 // asked, runs the self-test (self_test.hpp).
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <memory>
 
 #include <wx/app.h>
 #include <wx/cmdline.h>
 #include <wx/intl.h>
+#include <wx/msgdlg.h>
 
 #include "gui/committee_panel.hpp"
 #include "gui/gui_bench.hpp"
@@ -104,6 +106,21 @@ public:
     int OnRun() override {
         const int rc = wxApp::OnRun();
         return failed_ ? 1 : rc;
+    }
+
+    /// A project file that cannot be read just now (locked by another program, a network share
+    /// gone) must not end the app with the user's work: say so and carry on.
+    bool OnExceptionInMainLoop() override {
+        wxString what = _("An unexpected error occurred.");
+        try {
+            throw;
+        } catch (const std::exception& e) {
+            what = to_wx(e.what());
+        } catch (...) {
+        }
+        wxMessageBox(what + "\n\n" + _("Nothing was recorded by the step that failed; try again."), _("TenderLoop"),
+                     wxOK | wxICON_ERROR);
+        return true;  // keep running
     }
 
     int OnExit() override {

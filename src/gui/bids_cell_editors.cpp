@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
+#include <wx/combobox.h>
 #include <wx/settings.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 #include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
+#include "io/cell_parsing.hpp"
 
 namespace tl::gui {
 
@@ -69,6 +71,39 @@ wxGridCellChoiceEditor* choice_editor(const std::vector<std::string>& items, boo
     for (const std::string& i : items) choices.Add(to_wx(i));
     return new wxGridCellChoiceEditor(choices, false);
 }
+
+/// An optional yes/no answer as a list (blank, yes, no in the UI language). The stored answer may
+/// be spelt any way the bids reader accepts ("yes", "да", "y", "1"...): it is shown as the item it
+/// means, not as the blank a plain choice editor falls back to (which would erase it on commit).
+class YesNoChoiceEditor : public wxGridCellChoiceEditor {
+public:
+    YesNoChoiceEditor() : wxGridCellChoiceEditor(choices(), false) {}
+    wxGridCellEditor* Clone() const override { return new YesNoChoiceEditor; }
+    void BeginEdit(int row, int col, wxGrid* grid) override {
+        wxGridCellChoiceEditor::BeginEdit(row, col, grid);
+        const std::string stored = from_wx(grid->GetTable()->GetValue(row, col).Strip(wxString::both));
+        stored_.reset();
+        if (stored.empty()) return;
+        stored_ = io::parse_yes_no(stored);
+        if (stored_) Combo()->SetSelection(*stored_ != 0 ? 1 : 2);
+    }
+    bool EndEdit(int row, int col, const wxGrid* grid, const wxString& old, wxString* value) override {
+        // The same answer in another spelling ("yes" stored, "да" shown) is no change to record.
+        const int chosen = Combo()->GetSelection();
+        if (stored_ && chosen > 0 && (chosen == 1) == (*stored_ != 0)) return false;
+        return wxGridCellChoiceEditor::EndEdit(row, col, grid, old, value);
+    }
+
+private:
+    std::optional<double> stored_;
+    static wxArrayString choices() {
+        wxArrayString c;
+        c.Add(wxString());
+        c.Add(_("yes"));
+        c.Add(_("no"));
+        return c;
+    }
+};
 
 }  // namespace
 
@@ -156,7 +191,7 @@ wxGridCellAttr* make_bid_column_attr(const BidColumn& c, const std::vector<std::
                         attr->SetRenderer(new wxGridCellBoolRenderer);
                         attr->SetAlignment(wxALIGN_CENTER, wxALIGN_CENTER_VERTICAL);
                     } else {
-                        attr->SetEditor(choice_editor({from_wx(_("yes")), from_wx(_("no"))}, true));
+                        attr->SetEditor(new YesNoChoiceEditor);
                     }
                     break;
                 case FieldType::Enum: attr->SetEditor(choice_editor(f.members, f.optional)); break;

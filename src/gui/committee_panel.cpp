@@ -17,7 +17,10 @@ namespace {
 class RestoreUser {
 public:
     explicit RestoreUser(app::TenderProject& p) : project_(p), user_(p.user()) {}
-    ~RestoreUser() { project_.set_user(user_); }
+    ~RestoreUser() {
+        project_.set_user(user_);
+        project_.set_entered_by("");
+    }
     RestoreUser(const RestoreUser&) = delete;
     RestoreUser& operator=(const RestoreUser&) = delete;
 
@@ -78,7 +81,11 @@ app::ChangeOutcome CommitteePanel::act_as(const std::string& person,
         // The user goes back before apply refreshes the views (the title shows the user).
         app::TenderProject& project = document_.project();
         RestoreUser restore(project);
-        if (!person.empty()) project.set_user(person);
+        if (!person.empty() && person != project.user()) {
+            // The log names the member (the store checks their rights) and who typed it in.
+            project.set_entered_by(project.user());
+            project.set_user(person);
+        }
         return change(project);
     });
 }

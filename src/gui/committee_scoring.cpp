@@ -141,6 +141,7 @@ CommitteeScoringPage::CommitteeScoringPage(wxWindow* parent, CommitteePanel& pan
 
 void CommitteeScoringPage::update(const CommitteeData& data) {
     data_ = &data;
+    if (!data.open) unsaved_.clear();  // typed for the project just closed: not for the next one
     evaluators_->Clear();
     for (const auto& m : data.scores.evaluators)
         evaluators_->Append(m.chair ? wxString::Format(_("%s (chair)"), to_wx(m.name)) : to_wx(m.name));

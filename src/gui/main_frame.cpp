@@ -67,8 +67,8 @@ MainFrame::MainFrame()
 }
 
 MainFrame::~MainFrame() {
+    session_.attach_project(nullptr);  // before the project it points to goes
     document_.close();
-    session_.attach_project(nullptr);
 }
 
 void MainFrame::set_window_icon() {

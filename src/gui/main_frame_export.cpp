@@ -9,6 +9,7 @@
 #include <wx/utils.h>
 
 #include "gui/bid_form_export.hpp"
+#include "gui/editor_panel.hpp"
 #include "gui/main_frame.hpp"
 #include "gui/wx_text.hpp"
 
@@ -59,8 +60,10 @@ bool MainFrame::export_workbook(const wxString& path, WorkbookExporter::DoneFn d
         [this, path, done, progress, current](const std::string& error) {
             if (progress) progress->Hide();
             // A project records the workbook (its SHA-256 and the audit head printed in it).
-            if (error.empty() && current->project && document_.is_open())
-                document_.project().record_export(*current->project, from_wx(path));
+            if (error.empty() && current->project && document_.is_open()) {
+                const app::ChangeOutcome recorded = document_.project().record_export(*current->project, from_wx(path));
+                if (!recorded.ok) show_refusal(this, recorded);  // the file is there; the log does not say so
+            }
             SetStatusText(error.empty() ? wxString::Format(_("Wrote %s"), path) : _("The workbook was not written."), 0);
             done(error);
         });
@@ -69,6 +72,7 @@ bool MainFrame::export_workbook(const wxString& path, WorkbookExporter::DoneFn d
 
 void MainFrame::on_export(wxCommandEvent&) {
     if (document_.is_open() && rules_modified() && !save_rules()) return;
+    editor_->check_now();  // the evaluation of the text as it is now, not of the last pause
     const auto current = session_.current();
     if (!current) {
         wxMessageBox(_("There is nothing to export yet: the rules must check and there must be bids."),

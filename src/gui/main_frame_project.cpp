@@ -89,22 +89,41 @@ bool MainFrame::open_bids(const wxString& path, bool quiet) {
 
 bool MainFrame::create_project(const wxString& path, const wxString& title, const std::string& rules_text,
                                const std::string& source_name, bool quiet) {
-    if (!close_project()) return false;
-    if (wxFileExists(path)) {
-        // The file dialog asked already; the store refuses to overwrite, so move the old file aside.
-        if (!wxRemoveFile(path)) {
-            if (!quiet) wxMessageBox(wxString::Format(_("Cannot replace %s."), path), _("New project"), wxOK | wxICON_ERROR, this);
+    const wxFileName target(path);
+    const bool replacing = target.FileExists();
+    if (replacing) {
+        if (document_.is_open() && wxFileName(to_wx(document_.project().path())).SameAs(target)) {
+            if (!quiet) wxMessageBox(wxString::Format(_("%s is the project open now; choose another file."), path),
+                                     _("New project"), wxOK | wxICON_WARNING, this);
             return false;
         }
+        // Asked here whatever way the name was chosen (typed, suggested or picked).
+        if (quiet || wxMessageBox(wxString::Format(_("%s exists. Replace it with the new project? Its rules, bids, "
+                                                     "committee records and audit log will be gone."),
+                                                   path),
+                                  _("New project"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES)
+            return false;
     }
+    if (!close_project()) return false;
+    // The new project is made under a temporary name and only then put in the old one's place, so
+    // that rules with errors or a full disk leave the existing file as it was.
+    const wxString made = replacing ? wxFileName::CreateTempFileName(target.GetPathWithSep() + ".new-") : path;
+    if (replacing) wxRemoveFile(made);  // CreateTempFileName made an empty file; the store wants none
     app::ChangeOutcome outcome;
-    auto project = app::TenderProject::create(from_wx(path), from_wx(title), rules_text, source_name,
+    auto project = app::TenderProject::create(from_wx(made), from_wx(title), rules_text, source_name,
                                               Preferences::load().audit_user(), TL_VERSION, outcome);
     if (!project) {
         if (!quiet) show_refusal(this, outcome);
         return false;
     }
-    project.reset();  // open it the normal way (identity checks, recent files)
+    project.reset();  // closed: now it can be moved, then opened the normal way (checks, recent files)
+    // A rollback journal left by the old file would be played back into the new one.
+    if (replacing && wxFileExists(path + "-journal")) wxRemoveFile(path + "-journal");
+    if (replacing && !wxRenameFile(made, path, true)) {
+        wxRemoveFile(made);
+        if (!quiet) wxMessageBox(wxString::Format(_("Cannot replace %s."), path), _("New project"), wxOK | wxICON_ERROR, this);
+        return false;
+    }
     return open_project(path, quiet);
 }
 
@@ -137,7 +156,18 @@ bool MainFrame::save_rules(bool quiet) {
 }
 
 bool MainFrame::close_project(bool force) {
-    if (!document_.is_open()) return true;
+    if (!document_.is_open()) {
+        // A rules file opened on its own: its edits are the user's only copy.
+        if (force || !editor_->editor().GetModify()) return true;
+        wxMessageDialog ask(this,
+                            wxString::Format(_("Save the changes to %s?"),
+                                             wxFileName(to_wx(session_.rules_path())).GetFullName()),
+                            _("Close"), wxYES_NO | wxCANCEL | wxICON_QUESTION);
+        ask.SetYesNoCancelLabels(_("Save"), _("Discard the changes"), _("Cancel"));
+        const int answer = ask.ShowModal();
+        if (answer == wxID_YES) return save_rules();
+        return answer == wxID_NO;
+    }
     if (rules_modified() && !force) {
         if (!save_rules(true)) {
             wxMessageDialog ask(this,
@@ -151,6 +181,7 @@ bool MainFrame::close_project(bool force) {
     session_.attach_project(nullptr);
     document_.close();
     editor_->load_text("");
+    editor_->editor().SetSavePoint();
     results_->show(nullptr);
     update_title();
     update_menus();
@@ -199,6 +230,7 @@ void MainFrame::on_save_as_project(wxCommandEvent&) {
     wxFileName target(dialog.GetPath());
     if (target.GetExt().Lower() != "tender") target.SetExt("tender");
     const std::string bids = session_.bids_path();
+    editor_->editor().SetSavePoint();  // the text goes into the project, not back to its file
     if (!create_project(target.GetFullPath(), wxString(), editor_->editor().text_utf8(),
                         from_wx(rules.GetFullName())))
         return;

@@ -165,7 +165,7 @@ public:
         grid->Add(new wxStaticText(this, wxID_ANY, _("Project &file:")), 0, wxALIGN_CENTER_VERTICAL);
         file_ = new wxFilePickerCtrl(this, wxID_ANY, wxString(), _("Save the project as"),
                                      _("TenderLoop projects (*.tender)|*.tender"), wxDefaultPosition, wxDefaultSize,
-                                     wxFLP_SAVE | wxFLP_OVERWRITE_PROMPT | wxFLP_USE_TEXTCTRL);
+                                     wxFLP_SAVE | wxFLP_USE_TEXTCTRL);
         grid->Add(file_, 1, wxEXPAND);
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         sizer->Add(grid, 0, wxEXPAND);

@@ -5,6 +5,7 @@
 #include "core/engine.hpp"
 #include "io/bids_csv.hpp"
 #include "io/read_file.hpp"
+#include "store/errors.hpp"
 #include "lang/load.hpp"
 
 namespace tl::gui {
@@ -34,7 +35,18 @@ void TenderSession::attach_project(const app::TenderProject* project) {
 CheckOutcome TenderSession::check(const std::string& rules_text) {
     CheckOutcome out;
     if (project_) {
-        app::TenderProject::RulesPreview preview = project_->preview_rules(rules_text, rules_path_);
+        app::TenderProject::RulesPreview preview;
+        try {
+            preview = project_->preview_rules(rules_text, rules_path_);
+        } catch (const store::StoreError& e) {
+            // The project file cannot be read just now (locked, share gone): say so where the
+            // problems are listed, keep the last good ranking, and check again at the next edit.
+            Diagnostic d;
+            d.pos.file = project_->path();
+            d.message = std::string("the project file cannot be read just now: ") + e.what();
+            out.diagnostics.push_back(std::move(d));
+            return out;
+        }
         out.loaded = preview.loaded;
         out.diagnostics = std::move(preview.problems);
         out.rules_ok = preview.loaded->ok();

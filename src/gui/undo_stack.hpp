@@ -1,6 +1,7 @@
 #pragma once
-/// Undo and redo of the changes a user made to a project in this session (bids added, changed or
-/// removed; rules versions). Each step is recorded in the project file like any change: undoing
+/// Undo and redo of the changes a user made to a project's bids in this session (added, changed,
+/// removed, imported). Rules versions are not on this stack: the editor undoes typing, and a
+/// recorded version is replaced by recording the corrected text. Each step is recorded in the project file like any change: undoing
 /// adds a new audit entry that reverses the old one, because the log is append-only by design.
 /// Committee records (declarations, scores, submissions, consensus) are signed decisions and are
 /// not undone here: they are revised through their own commands, with a reason.

@@ -177,3 +177,17 @@ TEST_CASE("app criteria library: sets described from their header or their text"
     CHECK(bus->languages == std::vector<std::string>{"en", "ru"});  // the sample has name_ru texts
     CHECK(app::find_criteria_sets({"/nonexistent"}).empty());
 }
+
+TEST_CASE("app project: a change typed in for someone else names both in the log", "[app]") {
+    test::TempDir dir;
+    app::TenderProject p = bus_tyres_project(dir);
+    p.set_user("Anna Berg");
+    p.set_entered_by("Erik Holm");
+    REQUIRE(p.add_evaluator("Anna Berg", store::Role::Chair, "appointed").ok);
+    const auto entry = p.store().audit_log().back();
+    CHECK(entry.user == "Anna Berg");
+    CHECK(entry.reason == "appointed; entered by Erik Holm");
+    p.set_entered_by("");
+    REQUIRE(p.add_evaluator("Jonas Lind", store::Role::Member, "").ok);
+    CHECK(p.store().audit_log().back().reason.empty());
+}
