@@ -25,6 +25,10 @@ struct TenderProject::State {
     std::string entered_by;
     store::RulesVersion rules_version;
     lang::LoadResult rules;
+    /// The last evaluation: valid while the audit log's head is the same (every change to the
+    /// project, also by another program, appends an entry), so that the views asking after one
+    /// change do not evaluate the same data twice.
+    std::shared_ptr<const ProjectEvaluation> last_evaluation;
 };
 
 namespace {
@@ -94,7 +98,7 @@ TenderProject::~TenderProject() = default;
 
 TenderProject TenderProject::open(const std::string& path, const std::string& user, const std::string& tool_version) {
     auto project = store::Project::open(path, options_for(user, tool_version));
-    return TenderProject(std::make_unique<State>(State{std::move(project), path, user, tool_version, {}, {}, {}}));
+    return TenderProject(std::make_unique<State>(State{std::move(project), path, user, tool_version, {}, {}, {}, {}}));
 }
 
 std::optional<TenderProject> TenderProject::create(const std::string& path, const std::string& title,
@@ -119,7 +123,7 @@ std::optional<TenderProject> TenderProject::create(const std::string& path, cons
         auto project = store::Project::create(path, np, {user, "new project"}, options_for(user, tool_version));
         outcome.ok = true;
         outcome.summary = "created " + path;
-        return TenderProject(std::make_unique<State>(State{std::move(project), path, user, tool_version, {}, {}, {}}));
+        return TenderProject(std::make_unique<State>(State{std::move(project), path, user, tool_version, {}, {}, {}, {}}));
     } catch (const store::StoreError& e) {
         outcome.ok = false;
         outcome.summary = e.what();
@@ -280,6 +284,10 @@ ChangeOutcome TenderProject::record_consensus(const store::ConsensusInput& conse
 
 std::shared_ptr<const ProjectEvaluation> TenderProject::evaluate() const {
     if (!s_->rules.ok()) return nullptr;
+    const std::string head = s_->project.audit_head();
+    if (const auto& last = s_->last_evaluation;
+        last && last->audit_head == head && last->rules_version.version == s_->rules_version.version)
+        return last;
     auto ev = std::make_shared<ProjectEvaluation>();
     ev->rules = s_->rules.rules;
     ev->bids = s_->project.evaluation_bids(ev->rules);
@@ -287,12 +295,20 @@ std::shared_ptr<const ProjectEvaluation> TenderProject::evaluate() const {
     ev->rules_version = s_->rules_version;
     ev->missing = s_->project.missing_consensus(ev->rules);
     ev->committee = s_->project.committee_scores(ev->rules);
-    ev->audit_head = s_->project.audit_head();
+    ev->audit_head = head;
+    s_->last_evaluation = ev;
     return ev;
 }
 
 TenderProject::RulesPreview TenderProject::preview_rules(const std::string& text, const std::string& source_name) const {
     RulesPreview out;
+    if (text == s_->rules_version.text && s_->rules.ok()) {
+        // The recorded rules: their evaluation is the project's own, with nothing to re-read.
+        out.loaded = std::make_shared<lang::LoadResult>(s_->rules);
+        out.problems = s_->rules.diagnostics;
+        out.evaluation = evaluate();
+        return out;
+    }
     auto loaded = std::make_shared<lang::LoadResult>(check_project_rules(text, source_name, out.problems));
     out.loaded = loaded;
     if (has_errors(out.problems)) return out;

@@ -111,7 +111,8 @@ public:
     ChangeOutcome record_consensus(const store::ConsensusInput& consensus);
 
     /// Evaluates the current rules over the stored bids and consensus scores; null when the rules
-    /// do not check. Does not record a run (live views evaluate often): see record_run.
+    /// do not check. Does not record a run (live views evaluate often): see record_run. Asked
+    /// again before the project changed, returns the same evaluation.
     std::shared_ptr<const ProjectEvaluation> evaluate() const;
 
     /// What the project would look like under a rules text that is not recorded yet (the editor's

@@ -191,3 +191,23 @@ TEST_CASE("app project: a change typed in for someone else names both in the log
     REQUIRE(p.add_evaluator("Jonas Lind", store::Role::Member, "").ok);
     CHECK(p.store().audit_log().back().reason.empty());
 }
+
+TEST_CASE("app project: one evaluation per state of the project", "[app]") {
+    test::TempDir dir;
+    app::TenderProject p = bus_tyres_project(dir);
+    const auto first = p.evaluate();
+    REQUIRE(first);
+    CHECK(p.evaluate() == first);  // nothing changed: the same evaluation, not a second one
+    // The editor previewing the recorded text gets the project's own evaluation.
+    const auto preview = p.preview_rules(p.rules_version().text, "rules.crit");
+    CHECK(preview.evaluation == first);
+    REQUIRE(preview.loaded);
+    CHECK(preview.loaded->ok());
+
+    REQUIRE(p.put_bid(strong_bid(), false, "typed in").ok);
+    const auto after = p.evaluate();
+    REQUIRE(after);
+    CHECK(after != first);
+    CHECK(first_ranked(after->result) == "EcoTread");
+    CHECK(p.preview_rules(p.rules_version().text, "rules.crit").evaluation == after);
+}
