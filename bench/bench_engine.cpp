@@ -17,7 +17,7 @@
 #include "bench_util.hpp"
 #include "core/engine.hpp"
 #include "core/evaluator.hpp"
-#include "io/bids_csv.hpp"
+#include "io/csv/bids_csv.hpp"
 #include "lang/load.hpp"
 
 using namespace tl;

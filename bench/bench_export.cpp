@@ -18,10 +18,10 @@
 
 #include "bench_util.hpp"
 #include "core/engine.hpp"
-#include "io/bids_csv.hpp"
-#include "io/evaluation_workbook.hpp"
-#include "io/workbook_layout.hpp"
-#include "io/xlsx_book.hpp"
+#include "io/csv/bids_csv.hpp"
+#include "io/workbook/evaluation_workbook.hpp"
+#include "io/workbook/workbook_layout.hpp"
+#include "io/xlsx/xlsx_book.hpp"
 #include "lang/load.hpp"
 
 using namespace tl;

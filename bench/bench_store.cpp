@@ -20,7 +20,7 @@
 #include "bench_util.hpp"
 #include "core/engine.hpp"
 #include "core/sha256.hpp"
-#include "io/bids_csv.hpp"
+#include "io/csv/bids_csv.hpp"
 #include "lang/load.hpp"
 #include "store/project.hpp"
 

@@ -6,9 +6,9 @@
 #include <optional>
 
 #include "core/sha256.hpp"
-#include "io/bid_form_import.hpp"
-#include "io/bids_csv.hpp"
-#include "io/read_file.hpp"
+#include "io/form/bid_form_import.hpp"
+#include "io/csv/bids_csv.hpp"
+#include "io/common/read_file.hpp"
 
 namespace tl::app {
 

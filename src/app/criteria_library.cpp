@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "io/read_file.hpp"
+#include "io/common/read_file.hpp"
 
 namespace tl::app {
 

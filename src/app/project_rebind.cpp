@@ -3,7 +3,7 @@
 #include <cmath>
 #include <set>
 
-#include "io/field_value.hpp"
+#include "io/cells/field_value.hpp"
 
 namespace tl::app {
 

@@ -12,10 +12,10 @@
 #include "app/project_rebind.hpp"
 #include "core/engine.hpp"
 #include "core/sha256.hpp"
-#include "io/bids_csv.hpp"
-#include "io/csv_cells.hpp"
-#include "io/read_file.hpp"
-#include "io/timestamp.hpp"
+#include "io/csv/bids_csv.hpp"
+#include "io/csv/csv_cells.hpp"
+#include "io/common/read_file.hpp"
+#include "io/common/timestamp.hpp"
 
 namespace tl::app {
 

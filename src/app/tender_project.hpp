@@ -14,7 +14,7 @@
 #include "core/criteria.hpp"
 #include "core/diagnostic.hpp"
 #include "core/result.hpp"
-#include "io/evaluation_workbook.hpp"
+#include "io/workbook/evaluation_workbook.hpp"
 #include "lang/load.hpp"
 #include "store/project.hpp"
 

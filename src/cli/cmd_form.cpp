@@ -6,7 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
-#include "io/bid_form.hpp"
+#include "io/form/bid_form.hpp"
 
 namespace tl::cli {
 

@@ -9,9 +9,9 @@
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
 #include "cli/replace_file.hpp"
-#include "io/bid_form_import.hpp"
-#include "io/bids_csv.hpp"
-#include "io/bids_csv_writer.hpp"
+#include "io/form/bid_form_import.hpp"
+#include "io/csv/bids_csv.hpp"
+#include "io/csv/bids_csv_writer.hpp"
 
 namespace tl::cli {
 

@@ -5,7 +5,7 @@
 
 #include "core/criteria.hpp"
 #include "core/result.hpp"
-#include "io/csv_cells.hpp"
+#include "io/csv/csv_cells.hpp"
 
 namespace tl::cli {
 

@@ -4,8 +4,8 @@
 
 #include "cli/printable.hpp"
 #include "core/diagnostic.hpp"
-#include "io/bids_csv.hpp"
-#include "io/read_file.hpp"
+#include "io/csv/bids_csv.hpp"
+#include "io/common/read_file.hpp"
 
 namespace tl::cli {
 

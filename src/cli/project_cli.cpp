@@ -9,7 +9,7 @@
 #include "app/tender_project.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
-#include "io/timestamp.hpp"
+#include "io/common/timestamp.hpp"
 
 #ifndef TL_VERSION
 #define TL_VERSION "unknown"

@@ -11,8 +11,8 @@
 #include "cli/project_cli.hpp"
 #include "core/engine.hpp"
 #include "core/sha256.hpp"
-#include "io/evaluation_workbook.hpp"
-#include "io/xlsx_book.hpp"
+#include "io/workbook/evaluation_workbook.hpp"
+#include "io/xlsx/xlsx_book.hpp"
 
 #ifndef TL_VERSION
 #define TL_VERSION "unknown"

@@ -7,7 +7,7 @@
 #include <wx/utils.h>
 
 #include "gui/wx_text.hpp"
-#include "io/bid_form.hpp"
+#include "io/form/bid_form.hpp"
 
 namespace tl::gui {
 

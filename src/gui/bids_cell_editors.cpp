@@ -9,7 +9,7 @@
 
 #include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
-#include "io/cell_parsing.hpp"
+#include "io/cells/cell_parsing.hpp"
 
 namespace tl::gui {
 

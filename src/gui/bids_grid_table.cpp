@@ -6,7 +6,7 @@
 
 #include "gui/grid_table_resize.hpp"
 #include "gui/wx_text.hpp"
-#include "io/cell_parsing.hpp"
+#include "io/cells/cell_parsing.hpp"
 
 namespace tl::gui {
 

@@ -18,7 +18,7 @@
 #include "gui/results_panel.hpp"
 #include "gui/rules_editor.hpp"
 #include "gui/wx_text.hpp"
-#include "io/read_file.hpp"
+#include "io/common/read_file.hpp"
 #include "store/errors.hpp"
 
 #ifndef TL_VERSION

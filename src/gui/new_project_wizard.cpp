@@ -14,7 +14,7 @@
 
 #include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
-#include "io/read_file.hpp"
+#include "io/common/read_file.hpp"
 
 #ifndef TL_DATA_INSTALL_DIR
 #define TL_DATA_INSTALL_DIR "/usr/local/share/tenderloop"

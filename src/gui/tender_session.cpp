@@ -3,8 +3,8 @@
 #include <utility>
 
 #include "core/engine.hpp"
-#include "io/bids_csv.hpp"
-#include "io/read_file.hpp"
+#include "io/csv/bids_csv.hpp"
+#include "io/common/read_file.hpp"
 #include "store/errors.hpp"
 #include "lang/load.hpp"
 

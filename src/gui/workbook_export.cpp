@@ -6,7 +6,7 @@
 #include <wx/event.h>
 
 #include "core/sha256.hpp"
-#include "io/timestamp.hpp"
+#include "io/common/timestamp.hpp"
 
 #ifndef TL_VERSION
 #define TL_VERSION "unknown"

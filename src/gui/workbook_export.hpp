@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "gui/tender_session.hpp"
-#include "io/evaluation_workbook.hpp"
+#include "io/workbook/evaluation_workbook.hpp"
 
 class wxEvtHandler;
 

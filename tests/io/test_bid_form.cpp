@@ -13,13 +13,13 @@
 #include <map>
 #include <regex>
 
-#include "io/bid_form.hpp"
-#include "io/bid_form_import.hpp"
-#include "io/bid_form_layout.hpp"
-#include "io/bids_csv.hpp"
-#include "io/bids_csv_writer.hpp"
-#include "io/xlsx_reader.hpp"
-#include "io/xml_reader.hpp"
+#include "io/form/bid_form.hpp"
+#include "io/form/bid_form_import.hpp"
+#include "io/form/bid_form_layout.hpp"
+#include "io/csv/bids_csv.hpp"
+#include "io/csv/bids_csv_writer.hpp"
+#include "io/xlsx/xlsx_reader.hpp"
+#include "io/xlsx/xml_reader.hpp"
 #include "support/files.hpp"
 #include "support/rules_fixture.hpp"
 #include "xlsx_test_files.hpp"

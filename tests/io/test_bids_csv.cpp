@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "io/bids_csv.hpp"
-#include "io/read_file.hpp"
+#include "io/csv/bids_csv.hpp"
+#include "io/common/read_file.hpp"
 
 using namespace tl;
 

@@ -2,9 +2,9 @@
 // the UTF-8 helpers.
 #include <catch2/catch.hpp>
 
-#include "io/cell_parsing.hpp"
-#include "io/csv_tokenizer.hpp"
-#include "io/text_utils.hpp"
+#include "io/cells/cell_parsing.hpp"
+#include "io/csv/csv_tokenizer.hpp"
+#include "io/common/text_utils.hpp"
 
 using namespace tl;
 using namespace tl::io;

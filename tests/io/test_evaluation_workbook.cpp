@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "core/engine.hpp"
-#include "io/evaluation_workbook.hpp"
-#include "io/xlsx_book.hpp"
+#include "io/workbook/evaluation_workbook.hpp"
+#include "io/xlsx/xlsx_book.hpp"
 #include "support/files.hpp"
 #include "support/rules_fixture.hpp"
 

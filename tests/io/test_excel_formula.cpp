@@ -17,7 +17,7 @@
 
 #include "core/engine.hpp"
 #include "core/evaluator.hpp"
-#include "io/excel_formula.hpp"
+#include "io/formula/excel_formula.hpp"
 #include "support/files.hpp"
 #include "support/rules_fixture.hpp"
 

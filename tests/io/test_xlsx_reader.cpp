@@ -6,8 +6,8 @@
 #include <chrono>
 #include <cmath>
 
-#include "io/xlsx_reader.hpp"
-#include "io/xml_reader.hpp"
+#include "io/xlsx/xlsx_reader.hpp"
+#include "io/xlsx/xml_reader.hpp"
 #include "xlsx_test_files.hpp"
 
 using namespace tl::io;

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/engine.hpp"
-#include "io/bids_csv.hpp"
+#include "io/csv/bids_csv.hpp"
 #include "lang/load.hpp"
 #include "support/files.hpp"
 

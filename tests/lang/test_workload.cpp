@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "core/engine.hpp"
-#include "io/bids_csv.hpp"
+#include "io/csv/bids_csv.hpp"
 #include "lang/load.hpp"
 #include "support/files.hpp"
 

@@ -5,7 +5,7 @@
 
 #include "core/engine.hpp"
 #include "core/explain.hpp"
-#include "io/bids_csv.hpp"
+#include "io/csv/bids_csv.hpp"
 #include "lang/load.hpp"
 
 namespace tl::test {

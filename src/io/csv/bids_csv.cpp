@@ -1,0 +1,256 @@
+#include "io/csv/bids_csv.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string_view>
+
+#include "io/csv/bids_header.hpp"
+#include "io/cells/cell_parsing.hpp"
+#include "io/csv/csv_cells.hpp"
+#include "io/csv/csv_tokenizer.hpp"
+#include "io/cells/field_value.hpp"
+#include "io/common/text_utils.hpp"
+
+namespace tl {
+
+namespace {
+
+using io::BidsReporter;
+using io::Column;
+using io::ColumnKind;
+using io::trim_spaces;
+
+std::string q(const std::string& s) { return io::quote_for_message(s); }
+std::string join(const std::vector<std::string>& items) { return io::join_list(items); }
+
+/// Reads the data rows once the columns are known.
+class RowReader {
+public:
+    RowReader(const std::vector<FieldDecl>& fields, const std::vector<std::string>& lots,
+              const std::vector<Column>& columns, char separator, BidsReporter& rep)
+        : fields_(fields), lots_(lots), columns_(columns), separator_(separator), rep_(rep) {}
+
+    void read(const io::CsvRecord& rec, std::vector<Bid>& bids) {
+        const int row = rec.row;
+        const int width = static_cast<int>(columns_.size());
+        const int count = static_cast<int>(rec.cells.size());
+        if (rec.unterminated) {
+            rep_.cell(row, count, name_of(count), rec.cells.back().problem);
+            return;
+        }
+        if (count != width) {
+            std::string msg =
+                "the row has " + std::to_string(count) + " cells but the header has " + std::to_string(width);
+            if (count > width && separator_ == ',')
+                msg += "; with ',' as the separator a value with a decimal comma (12,5) must be quoted";
+            const int col = std::min(count, width) + 1;
+            rep_.cell(row, col, name_of(col), msg);
+            return;
+        }
+        Bid bid;
+        bid.source_row = row;
+        bid.values.assign(fields_.size(), std::numeric_limits<double>::quiet_NaN());
+        bid.texts.assign(fields_.size(), std::string());
+        int bidder_col = 0;
+        bool row_ok = true, lot_ok = true;
+        for (int i = 0; i < width; ++i) {
+            const int col = i + 1;
+            const Column& c = columns_[i];
+            const io::CsvCell& cell = rec.cells[i];
+            auto error = [&](const std::string& msg) {
+                rep_.cell(row, col, c.name, msg);
+                row_ok = false;
+            };
+            if (!cell.problem.empty()) {
+                error(cell.problem);
+                continue;
+            }
+            if (io::find_invalid_utf8(cell.text)) {
+                error("the value is not valid UTF-8; " + std::string(io::kSaveAsUtf8));
+                continue;
+            }
+            const std::string v = trim_spaces(cell.text);
+            switch (c.kind) {
+                case ColumnKind::Ignored: break;
+                case ColumnKind::Unnamed:
+                    if (!v.empty()) error("value " + q(v) + " in a column without a name in the header");
+                    break;
+                case ColumnKind::Bidder:
+                    bidder_col = col;
+                    if (v.empty()) error("missing bidder name");
+                    // TenderLoop's own CSVs guard names against formula injection; undo that.
+                    bid.bidder = io::csv_text_unguard(v);
+                    break;
+                case ColumnKind::Lot: lot_ok = read_lot(v, bid, error); break;
+                case ColumnKind::Submitted: read_submitted(v, row, bid, error); break;
+                case ColumnKind::Field: {
+                    const FieldDecl& f = fields_[c.field];
+                    bid.texts[c.field] = f.type == FieldType::Text ? io::csv_text_unguard(v) : v;
+                    if (v.empty()) {
+                        if (!f.optional)
+                            error("missing value" +
+                                  (f.display_name() != f.id ? " for " + q(f.display_name()) : std::string()) +
+                                  " (the field is not optional)");
+                        break;
+                    }
+                    std::string why;
+                    auto value = io::read_field_value(f, v, &why);
+                    if (!value) {
+                        error(why);
+                    } else if (!std::isnan(*value) && io::outside_range(f, *value)) {
+                        error(io::out_of_range_message(f, v));
+                    } else {
+                        bid.values[c.field] = *value;
+                    }
+                    break;
+                }
+            }
+        }
+        // With a wrong lot the bid's lot is unknown, and so is whom it would duplicate.
+        if (bidder_col > 0 && !bid.bidder.empty() && lot_ok) {
+            auto [it, fresh] = first_row_of_.emplace(bid.lot + '\n' + bid.bidder, row);
+            if (!fresh) {
+                rep_.cell(row, bidder_col, "bidder",
+                          "duplicate bidder " + q(bid.bidder) +
+                              (bid.lot.empty() ? "" : " in lot " + q(bid.lot)) + " (also row " +
+                              std::to_string(it->second) + ")");
+                row_ok = false;
+            }
+        }
+        if (row_ok) bids.push_back(std::move(bid));
+    }
+
+private:
+    std::string name_of(int col) const {
+        return col >= 1 && col <= static_cast<int>(columns_.size()) ? columns_[col - 1].name : "";
+    }
+
+    /// Sets bid.lot to the declared spelling of the lot in `v`; false after reporting a problem.
+    template <class Error>
+    bool read_lot(const std::string& v, Bid& bid, Error& error) {
+        if (lots_.empty()) {
+            if (v.empty()) return true;
+            error("the tender has no lots, but this row names lot " + q(v));
+            return false;
+        }
+        if (v.empty()) {
+            error("missing lot (the lots are: " + join(lots_) + ")");
+            return false;
+        }
+        for (const auto& l : lots_)
+            if (l == v) return bid.lot = l, true;
+        for (const auto& l : lots_)
+            if (io::ascii_lower(l) == io::ascii_lower(v)) return bid.lot = l, true;
+        error("unknown lot " + q(v) + " (the lots are: " + join(lots_) + ")");
+        return false;
+    }
+
+    template <class Error>
+    void read_submitted(const std::string& v, int row, Bid& bid, Error& error) {
+        if (v.empty()) return;
+        std::string why;
+        auto ts = io::parse_timestamp(v, &why);
+        if (!ts) return error(why);
+        // A time with a zone and one without cannot be ordered: the reader would have to guess the
+        // zone the officer meant. Require one way for the whole file, set by its first time.
+        if (!first_time_row_) {
+            first_time_row_ = row, first_time_ = v, first_zoned_ = ts->zoned;
+        } else if (ts->zoned != first_zoned_) {
+            return error(q(v) + (ts->zoned ? " has a time zone but " : " has no time zone but ") + "row " +
+                         std::to_string(first_time_row_) + " (" + q(first_time_) + ") " +
+                         (ts->zoned ? "has none" : "has one") +
+                         "; write all submission times with a zone or all without");
+        }
+        bid.submitted = ts->text;
+    }
+
+    const std::vector<FieldDecl>& fields_;
+    const std::vector<std::string>& lots_;
+    const std::vector<Column>& columns_;
+    char separator_;
+    BidsReporter& rep_;
+    std::map<std::string, int> first_row_of_;  // lot + '\n' + bidder -> row
+    int first_time_row_ = 0;
+    std::string first_time_;
+    bool first_zoned_ = false;
+};
+
+/// The separator named by Excel's optional first line `sep=;`, or 0 when there is none.
+char separator_hint(std::string_view body) {
+    if (body.size() < 5 || io::ascii_lower(body.substr(0, 4)) != "sep=") return 0;
+    const char c = body[4];
+    if (c != ',' && c != ';' && c != '\t' && c != '|') return 0;
+    if (body.size() > 5 && body[5] != '\n' && body[5] != '\r') return 0;
+    return c;
+}
+
+bool blank(const io::CsvRecord& rec) {
+    for (const auto& c : rec.cells)
+        if (!c.problem.empty() || !trim_spaces(c.text).empty()) return false;
+    return true;
+}
+
+/// Rejects files that are not UTF-8 text at all, with one message instead of hundreds.
+bool check_file_kind(const std::string& text, BidsReporter& rep) {
+    auto starts = [&](const char* prefix, std::size_t n) { return text.compare(0, n, prefix, n) == 0; };
+    if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2)) {
+        rep.row(1, "the file is UTF-16 (Excel's 'Unicode Text'); save it as 'CSV UTF-8'");
+        return false;
+    }
+    if (starts("PK\x03\x04", 4)) {
+        rep.row(1, "this is an Excel workbook (.xlsx), not a CSV file; save it as 'CSV UTF-8'");
+        return false;
+    }
+    if (auto nul = text.find('\0'); nul != std::string::npos) {
+        const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + nul, '\n'));
+        rep.row(
+            line,
+            "the file contains NUL bytes; it is not a text file (or it is UTF-16); save it as 'CSV UTF-8'");
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+CsvReadResult read_bids_csv(const std::string& text, const std::string& file_name,
+                            const std::vector<FieldDecl>& fields,
+                            const std::vector<std::string>& declared_lots) {
+    CsvReadResult result;
+    BidsReporter rep(file_name);
+    if (check_file_kind(text, rep)) {
+        std::string_view body = text;
+        if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+        const char hint = separator_hint(body);
+        const char sep = hint ? hint : io::detect_separator(body);
+        const io::CsvTokens tokens = io::tokenize_csv(body, sep);
+        // The hint line is not the header, but it still counts as row 1.
+        auto it = std::find_if(tokens.records.begin() + (hint && !tokens.records.empty() ? 1 : 0),
+                               tokens.records.end(), [](const auto& r) { return !blank(r); });
+        if (it == tokens.records.end()) {
+            std::vector<std::string> names{"bidder"};
+            for (const auto& f : fields) names.push_back(f.id);
+            rep.row(1, "the file is empty; its first row must name the columns: " + join(names));
+        } else {
+            const std::vector<Column> columns = io::read_bids_header(*it, fields, declared_lots, rep);
+            // Without a usable header every data row would only repeat the header's problem.
+            if (!columns.empty() && !it->unterminated) {
+                RowReader rows(fields, declared_lots, columns, sep, rep);
+                std::vector<Bid> bids;
+                for (++it; it != tokens.records.end(); ++it)
+                    if (!blank(*it)) rows.read(*it, bids);
+                if (!rep.any()) {
+                    result.table.fields = fields;
+                    result.table.bids = std::move(bids);
+                }
+            }
+        }
+    }
+    result.diagnostics = rep.finish();
+    return result;
+}
+
+}  // namespace tl

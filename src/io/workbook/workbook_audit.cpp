@@ -1,0 +1,37 @@
+// The Audit sheet: which program made the workbook, when, and from which exact inputs.
+#include "core/ranking.hpp"
+#include "io/workbook/workbook_sheets.hpp"
+
+namespace tl::io::wb {
+
+void write_audit_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const CriteriaSet& rules, const BidTable& bids,
+                       const ExportInfo& info) {
+    book.check(worksheet_set_column(ws, 0, 0, 26, nullptr), "column widths");
+    book.check(worksheet_set_column(ws, 1, 1, 72, nullptr), "column widths");
+    int row = 0;
+    book.text(ws, row++, 0, "Audit", fm.title);
+    auto line = [&](const std::string& label, const std::string& value) {
+        book.text(ws, row, 0, label, fm.label);
+        book.text(ws, row, 1, value, fm.wrap);
+        ++row;
+    };
+    line("Made by", "TenderLoop " + info.tool_version);
+    line("Exported at (UTC)", info.exported_at);
+    line("Tender reference", rules.tender.reference);
+    line("Rules file", info.rules.name);
+    line("Rules SHA-256", info.rules.sha256);
+    line("Bids file", info.bids.name);
+    line("Bids SHA-256", info.bids.sha256);
+    if (!info.audit_head.empty()) line("Project audit log head", info.audit_head);
+    line("Bids", std::to_string(bids.bids.size()));
+    line("Lots", rules.tender.lots.empty() ? std::string("one (no lots)") : std::to_string(rules.tender.lots.size()));
+    line("Totals compared with", "a relative tolerance of 1e-9 (equal totals go to the tie-break chain)");
+    line("Rounding", "half away from zero (as Excel's ROUND)");
+    ++row;
+    book.text(ws, row++, 0,
+              "To check a fingerprint: `sha256sum FILE` (Linux), `Get-FileHash FILE` (Windows PowerShell) or "
+              "`shasum -a 256 FILE` (macOS) must print the value above.",
+              fm.note);
+}
+
+}  // namespace tl::io::wb

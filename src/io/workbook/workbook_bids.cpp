@@ -1,0 +1,77 @@
+// The Bids sheet: the data as received, which every formula of the Scores sheet reads.
+#include <algorithm>
+#include <cmath>
+
+#include "io/workbook/workbook_sheets.hpp"
+
+namespace tl::io::wb {
+
+namespace {
+
+std::string header_of(const FieldDecl& f) {
+    std::string unit;
+    switch (f.type) {
+        case FieldType::Money: case FieldType::Quantity: unit = f.unit.to_string(); break;
+        case FieldType::Percent: unit = "%"; break;
+        case FieldType::YesNo: unit = "yes/no"; break;
+        case FieldType::Date: unit = "date"; break;
+        case FieldType::Enum: {
+            for (const auto& m : f.members) unit += (unit.empty() ? "" : " / ") + m;
+            break;
+        }
+        case FieldType::Number: case FieldType::Text: break;
+    }
+    std::string h = f.display_name();
+    if (!f.name_ru.empty()) h += " / " + f.name_ru;
+    return unit.empty() ? h : h + " (" + unit + ")";
+}
+
+}  // namespace
+
+void write_bids_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout) {
+    const CriteriaSet& rules = layout.rules();
+    const BidTable& bids = layout.bids();
+    book.check(worksheet_set_column(ws, 0, 0, 28, fm.text), "column widths");
+    book.check(worksheet_set_column(ws, 1, 1, 20, fm.text), "column widths");
+    for (std::size_t f = 0; f < rules.fields.size(); ++f) {
+        const auto col = static_cast<lxw_col_t>(LotLayout::field_col(static_cast<int>(f)));
+        book.check(worksheet_set_column(ws, col, col, rules.fields[f].type == FieldType::Text ? 30 : 18, nullptr), "column widths");
+    }
+    // Headers carry two languages and a unit: size the row for the longest one, wrapped.
+    std::size_t lines = 2;
+    for (const auto& f : rules.fields) lines = std::max(lines, header_of(f).size() / 17 + 1);
+    book.check(worksheet_set_row(ws, 0, 13.5 * static_cast<double>(std::min<std::size_t>(lines, 12)), nullptr), "header row");
+    worksheet_freeze_panes(ws, 1, 1);
+    book.text(ws, 0, LotLayout::kBidderCol, "Bidder", fm.header);
+    book.text(ws, 0, LotLayout::kSubmittedCol, "Submitted", fm.header);
+    for (std::size_t f = 0; f < rules.fields.size(); ++f)
+        book.text(ws, 0, LotLayout::field_col(static_cast<int>(f)), header_of(rules.fields[f]), fm.header);
+
+    for (int i = 0; i < layout.size(); ++i) {
+        const Bid& bid = bids.bids[static_cast<std::size_t>(layout.rows()[static_cast<std::size_t>(i)])];
+        const int row = i + 1;
+        book.text(ws, row, LotLayout::kBidderCol, bid.bidder, fm.text);
+        book.text(ws, row, LotLayout::kSubmittedCol, bid.submitted, fm.text);
+        for (std::size_t f = 0; f < rules.fields.size(); ++f) {
+            const FieldDecl& fd = rules.fields[f];
+            const int col = LotLayout::field_col(static_cast<int>(f));
+            const double v = f < bid.values.size() ? bid.values[f] : std::nan("");
+            lxw_format* format = fm.for_field(fd);
+            if (fd.type == FieldType::Text) {
+                book.text(ws, row, col, f < bid.texts.size() ? bid.texts[f] : std::string(), fm.wrap);
+            } else if (std::isnan(v)) {
+                book.blank(ws, row, col, format);  // not stated (an optional field)
+            } else if (fd.type == FieldType::YesNo) {
+                book.boolean(ws, row, col, v != 0, fm.yes_no);
+            } else if (fd.type == FieldType::Enum) {
+                book.text(ws, row, col, fd.members[static_cast<std::size_t>(v)], fm.text);
+            } else if (fd.type == FieldType::Date) {
+                book.number(ws, row, col, excel_serial_date(v), fm.date);
+            } else {
+                book.number(ws, row, col, v, format);
+            }
+        }
+    }
+}
+
+}  // namespace tl::io::wb

@@ -1,0 +1,58 @@
+// The Scores sheet: every computed column as a live formula over the Bids sheet, holding
+// TenderLoop's own value as the cached result, so the file reads right before any
+// recalculation and any recalculation can be compared with it.
+#include "io/workbook/workbook_sheets.hpp"
+
+namespace tl::io::wb {
+
+namespace {
+
+lxw_format* format_of(Formats& fm, const ScoresColumn& c) {
+    if (!c.exact) return fm.value_only;
+    switch (c.role) {
+        case ColumnRole::Bidder: return fm.text;
+        case ColumnRole::Admissible: case ColumnRole::PassesGates: case ColumnRole::Requirement: case ColumnRole::Tied:
+        case ColumnRole::Flag: return fm.yes_no;
+        case ColumnRole::Rank: return fm.integer;
+        case ColumnRole::Total: return fm.score_bold;
+        case ColumnRole::GateScore: case ColumnRole::Score: case ColumnRole::Contribution: return fm.score;
+        case ColumnRole::RankTotal: return fm.score;
+        case ColumnRole::TieKey: case ColumnRole::Let: case ColumnRole::Helper: return nullptr;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+void write_scores_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout) {
+    const auto& columns = layout.columns();
+    book.check(worksheet_set_row(ws, 0, 60, nullptr), "header row");
+    worksheet_freeze_panes(ws, 1, 1);
+    std::vector<lxw_format*> formats;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        const ScoresColumn& col = columns[c];
+        formats.push_back(format_of(fm, col));
+        const double width = col.role == ColumnRole::Bidder ? 28 : col.working ? 16 : 13;
+        book.check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr), "column widths");
+        book.text(ws, 0, static_cast<int>(c), col.header, col.working ? fm.header_working : fm.header);
+    }
+    for (int i = 0; i < layout.size(); ++i) {
+        const int row = i + 1, excel_row = LotLayout::excel_row(i);
+        book.text(ws, row, 0, layout.outcome(i).bidder, fm.text);
+        for (std::size_t c = 1; c < columns.size(); ++c) {
+            const ScoresColumn& col = columns[c];
+            const Cached v = col.values.get(i);
+            const int cc = static_cast<int>(c);
+            if (!col.exact) {  // the value only; the Method sheet says why
+                if (v.kind == Cached::Number) book.number(ws, row, cc, v.number, formats[c]);
+                else book.text(ws, row, cc, v.text, formats[c]);
+                continue;
+            }
+            const std::string formula = at_row(col.formula, excel_row);
+            if (v.kind == Cached::Number) book.formula(ws, row, cc, formula, v.number, formats[c]);
+            else book.formula_text(ws, row, cc, formula, v.text, formats[c]);
+        }
+    }
+}
+
+}  // namespace tl::io::wb

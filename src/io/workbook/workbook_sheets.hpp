@@ -1,0 +1,37 @@
+#pragma once
+// Internal to the evaluation workbook: one function per kind of sheet.
+#include <string>
+
+#include "io/workbook/evaluation_workbook.hpp"
+#include "io/workbook/workbook_formats.hpp"
+#include "io/workbook/workbook_layout.hpp"
+
+namespace tl::io::wb {
+
+/// The sheets of one lot, by actual name.
+struct LotSheets {
+    std::string summary, bids, scores, method;
+    lxw_worksheet *summary_ws = nullptr, *bids_ws = nullptr, *scores_ws = nullptr, *method_ws = nullptr;
+};
+
+/// Bids as received: one row per bid, one column per field, units in the headers.
+void write_bids_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
+/// Every computed column as live formulas with TenderLoop's values cached.
+void write_scores_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
+/// Title, method, ranking, winner, ties, exclusions, flags, chart, signature block.
+void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, const LotLayout& layout,
+                         const ExportInfo& info);
+/// Each rule: weight, kind, as written, in words, the Excel formula used.
+void write_method_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
+/// The committee's marks per committee criterion and bid: each evaluator, lowest, highest, spread,
+/// mean, median (live formulas), dispersion, the consensus and the justifications.
+void write_committee_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const CriteriaSet& rules,
+                           const CommitteeScores& committee);
+/// Version, time, fingerprints of the inputs.
+void write_audit_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const CriteriaSet& rules, const BidTable& bids,
+                       const ExportInfo& info);
+
+/// Excel's serial day number of a day counted from 1970-01-01 (Excel's 1900 date system).
+inline double excel_serial_date(double days_since_1970) { return days_since_1970 + 25569; }
+
+}  // namespace tl::io::wb
