@@ -69,7 +69,7 @@ if [ "$gui" = ON ]; then
            usr/share/metainfo/io.github.tenderloop.TenderLoop.metainfo.xml
            usr/share/mime/packages/tenderloop.xml
            usr/share/icons/hicolor/scalable/apps/tenderloop.svg
-           usr/share/locale/ru/LC_MESSAGES/tenderloop-gui.mo
+           usr/share/locale/ru/LC_MESSAGES/tenderloop.mo
            usr/share/doc/tenderloop/LANGUAGE.md)
 fi
 for f in "${expect[@]}"; do

@@ -19,7 +19,8 @@ bool g_russian = false;
 
 void add_catalog_paths() {
     const wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
-    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(exe.GetPath() + "/locale");
+    // The build tree's catalogs: <build>/locale beside <build>/src/gui/tenderloop-gui.
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(exe.GetPath() + "/../../locale");
     wxFileTranslationsLoader::AddCatalogLookupPathPrefix(TL_LOCALE_INSTALL_DIR);
 }
 
@@ -49,13 +50,39 @@ std::unique_ptr<wxLocale> setup_language(const wxString& lang) {
         wxLogNull quiet;  // wx's own catalog is optional (Debian: wx3.2-i18n)
         translations->AddStdCatalog();
     }
-    translations->AddCatalog("tenderloop-gui", wxLANGUAGE_ENGLISH_US);
+    // One catalog domain for every message of TenderLoop, the libraries' and the CLI's too.
+    translations->AddCatalog("tenderloop", wxLANGUAGE_ENGLISH_US);
     const wxString name = wxLocale::GetLanguageCanonicalName(language);
     g_russian = name.StartsWith("ru");
     return locale;
 }
 
 bool ui_is_russian() { return g_russian; }
+
+namespace {
+
+/// The libraries' messages (tl::Message) worded through wx's translations of the same catalog.
+class WxTranslator final : public Translator {
+public:
+    std::string translate(const std::string& msgid) const override {
+        if (msgid.empty()) return msgid;
+        return from_wx(wxGetTranslation(wxString::FromUTF8(msgid), "tenderloop"));
+    }
+    std::string translate_plural(const std::string& msgid, const std::string& plural, long long n) const override {
+        return from_wx(wxGetTranslation(wxString::FromUTF8(msgid), wxString::FromUTF8(plural),
+                                        static_cast<unsigned>(n < 0 ? -n : n), "tenderloop"));
+    }
+    std::string language() const override { return g_russian ? "ru" : "en"; }
+};
+
+}  // namespace
+
+const Translator& ui_translator() {
+    static const WxTranslator instance;
+    return instance;
+}
+
+wxString say(const Message& m) { return to_wx(word(m, ui_translator())); }
 
 wxString criterion_label(const Criterion& c) {
     if (g_russian && !c.name_ru.empty()) return to_wx(c.name_ru);

@@ -1,6 +1,6 @@
 #pragma once
 /// The UI language: wxLocale/wxTranslations set up from the system locale or `--lang ru|en`, the
-/// catalog `tenderloop-gui.mo` looked up next to the executable (build tree) and in the install
+/// catalog `tenderloop.mo` (the one domain of every TenderLoop message) looked up next to the executable (build tree) and in the install
 /// prefix; and the few helpers that pick English or Russian texts from the rules.
 #include <memory>
 
@@ -8,6 +8,7 @@
 #include <wx/string.h>
 
 #include "core/criteria.hpp"
+#include "core/message.hpp"
 
 namespace tl::gui {
 
@@ -18,6 +19,12 @@ std::unique_ptr<wxLocale> setup_language(const wxString& lang);
 
 /// True when the UI speaks Russian (then rule texts with a `name_ru` show that).
 bool ui_is_russian();
+
+/// The libraries' messages in the UI language (wx's translations of the `tenderloop` catalog).
+const Translator& ui_translator();
+
+/// A library message worded in the UI language.
+wxString say(const Message& m);
 
 /// A criterion's name in the UI language.
 wxString criterion_label(const Criterion& c);

@@ -1,0 +1,91 @@
+#include "cli/cli_translator.hpp"
+
+#include <libintl.h>
+#include <unistd.h>
+
+#include <clocale>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+namespace tl::cli {
+namespace {
+
+constexpr const char* kDomain = "tenderloop";
+
+/// The catalogs next to the program: <build>/locale from <build>/src/cli/tenderloop, or
+/// <prefix>/share/locale from <prefix>/bin/tenderloop (a relocated install works the same way).
+std::string default_locale_dir() {
+    namespace fs = std::filesystem;
+    char buf[4096];
+    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return {};
+    const fs::path exe = fs::path(std::string(buf, static_cast<std::size_t>(n)));
+    for (const fs::path& candidate : {exe.parent_path().parent_path().parent_path() / "locale",
+                                      exe.parent_path().parent_path() / "share" / "locale"}) {
+        std::error_code ec;
+        if (fs::is_directory(candidate, ec)) return candidate.string();
+    }
+    return {};
+}
+
+/// "ru" from "ru_RU.UTF-8", "ru:en" or "ru"; "en" for anything we have no catalog for.
+std::string language_of(const char* spec) {
+    if (spec == nullptr) return {};
+    const std::string s(spec);
+    if (s.empty() || s == "C" || s == "POSIX" || s.rfind("C.", 0) == 0) return {};
+    return s.rfind("ru", 0) == 0 ? "ru" : "en";
+}
+
+class GettextTranslator final : public Translator {
+public:
+    explicit GettextTranslator(std::string language) : language_(std::move(language)) {}
+    std::string translate(const std::string& msgid) const override {
+        if (msgid.empty()) return msgid;
+        return ::dgettext(kDomain, msgid.c_str());
+    }
+    std::string translate_plural(const std::string& msgid, const std::string& plural, long long n) const override {
+        return ::dngettext(kDomain, msgid.c_str(), plural.c_str(), static_cast<unsigned long>(n < 0 ? -n : n));
+    }
+    std::string language() const override { return language_; }
+
+private:
+    std::string language_;
+};
+
+std::unique_ptr<Translator>& current() {
+    static std::unique_ptr<Translator> t;
+    return t;
+}
+
+}  // namespace
+
+void setup_language(const std::string& lang, const std::string& locale_dir) {
+    std::string language = lang;
+    if (!lang.empty()) {
+        // glibc's gettext honours LANGUAGE only under a locale other than "C"; C.UTF-8 is always
+        // there, so `--lang ru` works even where no Russian locale is installed.
+        ::setenv("LANGUAGE", lang.c_str(), 1);
+        const char* now = std::setlocale(LC_MESSAGES, nullptr);
+        if (now == nullptr || std::string(now) == "C" || std::string(now) == "POSIX")
+            std::setlocale(LC_MESSAGES, "C.UTF-8");
+    } else {
+        const std::string messages = language_of(std::setlocale(LC_MESSAGES, nullptr));
+        const char* env_language = std::getenv("LANGUAGE");
+        language = (!messages.empty() && env_language != nullptr && *env_language) ? language_of(env_language) : messages;
+        if (language.empty()) language = "en";
+    }
+    const std::string dir = locale_dir.empty() ? default_locale_dir() : locale_dir;
+    if (!dir.empty()) ::bindtextdomain(kDomain, dir.c_str());
+    ::bind_textdomain_codeset(kDomain, "UTF-8");
+    current() = std::make_unique<GettextTranslator>(language);
+}
+
+const Translator& translator() {
+    const auto& t = current();
+    return t ? *t : english();
+}
+
+std::string tr(const char* msgid) { return translator().translate(msgid); }
+
+}  // namespace tl::cli
