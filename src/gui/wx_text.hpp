@@ -1,7 +1,7 @@
 #pragma once
 /// The one place where UTF-8 std::string (every layer below the GUI) meets wxString. A narrow
 /// string handed to wx directly is converted with the C locale and Cyrillic then silently becomes
-/// an empty string (DESIGN.md, Habits); always go through these two helpers.
+/// an empty string (docs/ARCHITECTURE.md, "Messages and languages"); always go through these two helpers.
 #include <string>
 
 #include <wx/string.h>

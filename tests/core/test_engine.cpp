@@ -1,4 +1,4 @@
-// Engine semantics (DESIGN.md "Scoring semantics"), each with numbers worked out by hand.
+// Engine semantics (docs/LANGUAGE.md, "Evaluation order"), each with numbers worked out by hand.
 #include <catch2/catch.hpp>
 #include <cmath>
 
