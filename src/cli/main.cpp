@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/data_paths.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 
@@ -30,7 +31,10 @@ int run(const std::vector<std::string>& words) {
         return kExitOk;
     }
     if (first == "--version") {
-        std::cout << "tenderloop " << TL_VERSION << "\n";
+        // And where the data (samples, criteria library, templates) was found: from the
+        // program's own location, so an installed or moved copy can be checked.
+        std::cout << "tenderloop " << TL_VERSION << "\n"
+                  << "data: " << tl::app::data_summary(tl::app::program_data_paths()) << "\n";
         return kExitOk;
     }
     for (const Command& c : all_commands()) {
