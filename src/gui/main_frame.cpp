@@ -10,7 +10,6 @@
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/statusbr.h>
-#include <wx/stdpaths.h>
 #include <wx/bmpbndl.h>
 #include <wx/iconbndl.h>
 

@@ -5,7 +5,6 @@
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
 #include <wx/progdlg.h>
-#include <wx/stdpaths.h>
 #include <wx/utils.h>
 
 #include "app/data_paths.hpp"

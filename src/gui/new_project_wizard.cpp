@@ -17,7 +17,6 @@
 #include "gui/wx_text.hpp"
 #include "io/common/read_file.hpp"
 
-
 namespace tl::gui {
 
 namespace {

@@ -86,7 +86,7 @@ TEST_CASE("installed under a prefix, the data is found in <prefix>/share", "[dat
     }
 }
 
-TEST_CASE("a CLI-only installation is found; the missing pieces are named", "[data_paths]") {
+TEST_CASE("a CLI-only installation is found and its missing pieces are named", "[data_paths]") {
     const test::TempDir tmp;
     const std::string exe = make_installed(tmp.path() / "usr", false);
     fs::remove(tmp.path() / "usr/share/doc/tenderloop/LANGUAGE.md");
