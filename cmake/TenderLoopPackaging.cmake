@@ -1,13 +1,12 @@
-# Install rules for the desktop integration and the samples, and CPack (DEB, TGZ).
+# Install rules for the desktop integration, and CPack (DEB, TGZ).
 # Included last from the top-level CMakeLists.txt; the files themselves live in installer/
 # (see installer/README.md). Build a package from a build directory with `cpack -G DEB` or
 # installer/check_package.sh BUILD_DIR.
 
 set(tl_installer_dir ${PROJECT_SOURCE_DIR}/installer)
 
-# The sample tenders serve the CLI as much as the GUI, so they are installed in every build.
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/samples/ DESTINATION share/tenderloop/samples
-        USE_SOURCE_PERMISSIONS)
+# The data both programs use (samples, criteria library, templates, LANGUAGE.md) is installed by
+# cmake/TenderLoopData.cmake.
 
 if(EXISTS ${PROJECT_SOURCE_DIR}/LICENSE)
   install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION share/doc/tenderloop RENAME copyright)
@@ -49,12 +48,9 @@ if(TL_BUILD_GUI)
 endif()
 
 # ---- CPack --------------------------------------------------------------------------------
-# The GUI has ${CMAKE_INSTALL_PREFIX}/share/locale compiled in, and the .deb installs under /usr:
-# a .deb is only right from a build configured with -DCMAKE_INSTALL_PREFIX=/usr.
-if(NOT CMAKE_INSTALL_PREFIX STREQUAL "/usr")
-  message(STATUS "Packaging: CMAKE_INSTALL_PREFIX is ${CMAKE_INSTALL_PREFIX}; configure with "
-                 "-DCMAKE_INSTALL_PREFIX=/usr before building a .deb (installer/README.md)")
-endif()
+# The programs find their data relative to their own location (src/app/data_paths.hpp), so the
+# install prefix is not compiled in: the .deb puts them under /usr (CPack's default for DEB), the
+# .tar.gz holds bin/ and share/ to unpack anywhere.
 
 set(TL_PACKAGE_MAINTAINER "TenderLoop developers <maintainers@tenderloop.invalid>"
     CACHE STRING "Maintainer (name <email>) written into the .deb")

@@ -1,33 +1,14 @@
 #include "cli/cli_translator.hpp"
 
 #include <libintl.h>
-#include <unistd.h>
-
 #include <clocale>
 #include <cstdlib>
-#include <filesystem>
 #include <memory>
 
 namespace tl::cli {
 namespace {
 
 constexpr const char* kDomain = "tenderloop";
-
-/// The catalogs next to the program: <build>/locale from <build>/src/cli/tenderloop, or
-/// <prefix>/share/locale from <prefix>/bin/tenderloop (a relocated install works the same way).
-std::string default_locale_dir() {
-    namespace fs = std::filesystem;
-    char buf[4096];
-    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0) return {};
-    const fs::path exe = fs::path(std::string(buf, static_cast<std::size_t>(n)));
-    for (const fs::path& candidate : {exe.parent_path().parent_path().parent_path() / "locale",
-                                      exe.parent_path().parent_path() / "share" / "locale"}) {
-        std::error_code ec;
-        if (fs::is_directory(candidate, ec)) return candidate.string();
-    }
-    return {};
-}
 
 /// "ru" from "ru_RU.UTF-8", "ru:en" or "ru"; "en" for anything we have no catalog for.
 std::string language_of(const char* spec) {
@@ -75,8 +56,7 @@ void setup_language(const std::string& lang, const std::string& locale_dir) {
         language = (!messages.empty() && env_language != nullptr && *env_language) ? language_of(env_language) : messages;
         if (language.empty()) language = "en";
     }
-    const std::string dir = locale_dir.empty() ? default_locale_dir() : locale_dir;
-    if (!dir.empty()) ::bindtextdomain(kDomain, dir.c_str());
+    if (!locale_dir.empty()) ::bindtextdomain(kDomain, locale_dir.c_str());
     ::bind_textdomain_codeset(kDomain, "UTF-8");
     current() = std::make_unique<GettextTranslator>(language);
 }

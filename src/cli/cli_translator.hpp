@@ -9,9 +9,9 @@
 namespace tl::cli {
 
 /// Sets the language up once, before anything is printed. `lang` is "en", "ru" or empty (follow
-/// the environment); `locale_dir` holds LANG/LC_MESSAGES/tenderloop.mo (empty: next to the program,
-/// see cli_translator.cpp).
-void setup_language(const std::string& lang, const std::string& locale_dir = {});
+/// the environment); `locale_dir` holds LANG/LC_MESSAGES/tenderloop.mo (app::DataPaths::locale_dir;
+/// empty: English only).
+void setup_language(const std::string& lang, const std::string& locale_dir);
 
 /// The translator set up by setup_language (English before it).
 const Translator& translator();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/data_paths.hpp"
 #include "cli/args.hpp"
 #include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
@@ -62,7 +63,10 @@ int run(const std::vector<std::string>& words) {
         return kExitOk;
     }
     if (first == "--version") {
-        std::cout << "tenderloop " << TL_VERSION << "\n";
+        // And where the data (samples, criteria library, templates) was found: from the
+        // program's own location, so an installed or moved copy can be checked.
+        std::cout << "tenderloop " << TL_VERSION << "\n"
+                  << "data: " << tl::app::data_summary(tl::app::program_data_paths()) << "\n";
         return kExitOk;
     }
     for (const Command& c : all_commands()) {
@@ -97,7 +101,7 @@ int main(int argc, char** argv) {
         std::vector<std::string> words(argv + 1, argv + argc);
         std::string lang, bad_lang;
         const bool lang_ok = take_language_option(words, lang, bad_lang);
-        setup_language(lang);
+        setup_language(lang, tl::app::program_data_paths().locale_dir);
         if (!lang_ok)
             return usage_error("tenderloop",
                                say(tl::Message("cli.bad-lang", TL_MSG("--lang takes 'en' or 'ru', not '{value}'")).text("value", bad_lang)),

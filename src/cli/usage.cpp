@@ -58,7 +58,7 @@ std::string overview_usage() {
         "\n"
         "Options:\n"
         "  -h, --help             show this help (after a command: that command's help)\n"
-        "  --version              print the version\n"
+        "  --version              print the version and where the data (samples) was found\n"
         "\n"
         "Exit codes: 0 success, 1 errors in the input (or files that cannot be read),\n"
         "2 wrong command line, 3 internal error.\n";

@@ -1,7 +1,7 @@
 // `tenderloop-gui [PROJECT.tender | RULES.crit [BIDS.csv]] [--lang ru|en] [--page P] [--select BIDDER]
-// [--self-test OUTDIR]`: the desktop app's entry point. Sets up the language (the command line,
-// else Preferences, else the system's), parses the command line, opens the main window and, when
-// asked, runs the self-test (self_test.hpp).
+// [--self-test OUTDIR]` or `tenderloop-gui --version`: the desktop app's entry point. Sets up the
+// language (the command line, else Preferences, else the system's), parses the command line, opens
+// the main window and, when asked, runs the self-test (self_test.hpp).
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -12,6 +12,7 @@
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 
+#include "app/data_paths.hpp"
 #include "gui/committee_panel.hpp"
 #include "gui/gui_bench.hpp"
 #include "gui/i18n.hpp"
@@ -143,10 +144,18 @@ private:
 wxIMPLEMENT_APP_NO_MAIN(tl::gui::App);
 
 int main(int argc, char** argv) {
-    // --version answers without a display (packaging checks run it headless); wx needs one.
+    // --version answers without a display (packaging checks run it headless); wx needs one. It
+    // also says where the data was found (the same lookup the wizard, F1 and the translations
+    // use), so that an installation can be checked without starting the GUI.
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], "--version") == 0) {
-            std::printf("tenderloop-gui %s\n", TL_VERSION);
+            const tl::app::DataPaths& data = tl::app::program_data_paths();
+            std::printf("tenderloop-gui %s\ndata: %s\n", TL_VERSION, tl::app::data_summary(data).c_str());
+            if (data.found()) {
+                std::printf("translations: %s\nlanguage reference: %s\n", data.locale_dir.c_str(),
+                            data.language_reference().c_str());
+                for (const std::string& m : data.missing()) std::printf("missing %s\n", m.c_str());
+            }
             return 0;
         }
     return wxEntry(argc, argv);

@@ -1,15 +1,10 @@
 #include "gui/i18n.hpp"
 
-#include <wx/filename.h>
 #include <wx/log.h>
-#include <wx/stdpaths.h>
 #include <wx/translation.h>
 
+#include "app/data_paths.hpp"
 #include "gui/wx_text.hpp"
-
-#ifndef TL_LOCALE_INSTALL_DIR
-#define TL_LOCALE_INSTALL_DIR "/usr/local/share/locale"
-#endif
 
 namespace tl::gui {
 
@@ -17,11 +12,10 @@ namespace {
 
 bool g_russian = false;
 
+/// The catalogs found with the rest of the data: <prefix>/share/locale, or <build>/locale.
 void add_catalog_paths() {
-    const wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
-    // The build tree's catalogs: <build>/locale beside <build>/src/gui/tenderloop-gui.
-    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(exe.GetPath() + "/../../locale");
-    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(TL_LOCALE_INSTALL_DIR);
+    const app::DataPaths& data = app::program_data_paths();
+    if (data.found()) wxFileTranslationsLoader::AddCatalogLookupPathPrefix(to_wx(data.locale_dir));
 }
 
 }  // namespace

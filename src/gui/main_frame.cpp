@@ -10,10 +10,10 @@
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/statusbr.h>
-#include <wx/stdpaths.h>
 #include <wx/bmpbndl.h>
 #include <wx/iconbndl.h>
 
+#include "app/data_paths.hpp"
 #include "core/diagnostic.hpp"
 #include "gui/bids_panel.hpp"
 #include "gui/committee_panel.hpp"
@@ -22,10 +22,6 @@
 #include "gui/results_panel.hpp"
 #include "gui/rules_editor.hpp"
 #include "gui/wx_text.hpp"
-
-#ifndef TL_SOURCE_DIR
-#define TL_SOURCE_DIR ""
-#endif
 
 namespace tl::gui {
 
@@ -73,18 +69,15 @@ MainFrame::~MainFrame() {
 
 void MainFrame::set_window_icon() {
     // The app's icon (installer/tenderloop.svg), installed into the hicolor theme; from the
-    // source tree when running from a build folder.
-    const wxString exe_dir = wxFileName(wxStandardPaths::Get().GetExecutablePath()).GetPath();
-    for (const wxString& svg : {exe_dir + "/../share/icons/hicolor/scalable/apps/tenderloop.svg",
-                                wxString(TL_SOURCE_DIR "/installer/tenderloop.svg")}) {
-        if (!wxFileExists(svg)) continue;
-        const wxBitmapBundle bundle = wxBitmapBundle::FromSVGFile(svg, wxSize(64, 64));
-        if (!bundle.IsOk()) continue;
-        wxIconBundle icons;
-        for (int size : {16, 32, 48, 64, 128}) icons.AddIcon(bundle.GetIcon(wxSize(size, size)));
-        SetIcons(icons);
-        return;
-    }
+    // source tree when running from a build folder (app::program_data_paths).
+    const app::DataPaths& data = app::program_data_paths();
+    const wxString svg = to_wx(data.icon_file);
+    if (!data.found() || !wxFileExists(svg)) return;
+    const wxBitmapBundle bundle = wxBitmapBundle::FromSVGFile(svg, wxSize(64, 64));
+    if (!bundle.IsOk()) return;
+    wxIconBundle icons;
+    for (int size : {16, 32, 48, 64, 128}) icons.AddIcon(bundle.GetIcon(wxSize(size, size)));
+    SetIcons(icons);
 }
 
 void MainFrame::build_menu() {

@@ -5,9 +5,9 @@
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
 #include <wx/progdlg.h>
-#include <wx/stdpaths.h>
 #include <wx/utils.h>
 
+#include "app/data_paths.hpp"
 #include "gui/bid_form_export.hpp"
 #include "gui/editor_panel.hpp"
 #include "gui/main_frame.hpp"
@@ -15,12 +15,6 @@
 
 #ifndef TL_VERSION
 #define TL_VERSION "unknown"
-#endif
-#ifndef TL_DOC_INSTALL_DIR
-#define TL_DOC_INSTALL_DIR "/usr/local/share/doc/tenderloop"
-#endif
-#ifndef TL_SOURCE_DOC_DIR
-#define TL_SOURCE_DOC_DIR ""
 #endif
 
 namespace tl::gui {
@@ -122,17 +116,16 @@ void MainFrame::on_export_bid_form(wxCommandEvent&) {
 }
 
 void MainFrame::on_language_reference(wxCommandEvent&) {
-    const wxString exe_dir = wxFileName(wxStandardPaths::Get().GetExecutablePath()).GetPath();
-    for (const wxString& dir : {exe_dir + "/../share/doc/tenderloop", wxString(TL_DOC_INSTALL_DIR),
-                                wxString(TL_SOURCE_DOC_DIR)}) {
-        const wxFileName doc(dir, "LANGUAGE.md");
-        if (!dir.empty() && doc.FileExists()) {
-            wxLaunchDefaultApplication(doc.GetFullPath());
-            return;
-        }
+    // <prefix>/share/doc/tenderloop, or the source tree's docs/ from a build folder.
+    const app::DataPaths& data = app::program_data_paths();
+    const wxString doc = to_wx(data.language_reference());
+    if (data.found() && wxFileExists(doc)) {
+        wxLaunchDefaultApplication(doc);
+        return;
     }
-    wxMessageBox(_("The language reference (LANGUAGE.md) was not found."), _("Language reference"),
-                 wxOK | wxICON_WARNING, this);
+    wxMessageBox(_("The language reference (LANGUAGE.md) was not found.") + "\n\n" +
+                     to_wx(data.found() ? data.language_reference() : data.error),
+                 _("Language reference"), wxOK | wxICON_WARNING, this);
 }
 
 void MainFrame::on_about(wxCommandEvent&) {

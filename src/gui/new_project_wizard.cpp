@@ -12,31 +12,24 @@
 #include <wx/textctrl.h>
 #include <wx/wizard.h>
 
+#include "app/data_paths.hpp"
 #include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
 #include "io/common/read_file.hpp"
-
-#ifndef TL_DATA_INSTALL_DIR
-#define TL_DATA_INSTALL_DIR "/usr/local/share/tenderloop"
-#endif
-#ifndef TL_SOURCE_DIR
-#define TL_SOURCE_DIR ""
-#endif
 
 namespace tl::gui {
 
 namespace {
 
 /// The template an empty project starts from (templates/new-rules.crit), which checks as is.
-std::string empty_rules_text() {
-    const wxString exe_dir = wxFileName(wxStandardPaths::Get().GetExecutablePath()).GetPath();
-    for (const wxString& dir : {exe_dir + "/../share/tenderloop/templates", wxString(TL_DATA_INSTALL_DIR "/templates"),
-                                wxString(TL_SOURCE_DIR "/templates")}) {
-        std::string error;
-        const std::string text = read_file_utf8(from_wx(dir + "/new-rules.crit"), &error);
-        if (error.empty()) return text;
+/// `error` says why not: where the data was looked for, or why the file could not be read.
+std::string empty_rules_text(std::string& error) {
+    const app::DataPaths& data = app::program_data_paths();
+    if (!data.found()) {
+        error = data.error;
+        return {};
     }
-    return {};
+    return read_file_utf8(data.new_rules_template(), &error);
 }
 
 wxString ambition_label(const std::string& a) {
@@ -199,15 +192,8 @@ private:
 }  // namespace
 
 std::vector<std::string> criteria_library_dirs() {
-    const wxString exe_dir = wxFileName(wxStandardPaths::Get().GetExecutablePath()).GetPath();
-    std::vector<std::string> dirs;
-    for (const wxString& base : {exe_dir + "/../share/tenderloop", wxString(TL_DATA_INSTALL_DIR), wxString(TL_SOURCE_DIR)}) {
-        if (base.empty() || !wxDirExists(base + "/samples")) continue;
-        dirs.push_back(from_wx(base + "/rules"));
-        dirs.push_back(from_wx(base + "/samples"));
-        break;  // the first installation found; not the same sets twice
-    }
-    return dirs;
+    const app::DataPaths& data = app::program_data_paths();
+    return data.found() ? data.criteria_library_dirs() : std::vector<std::string>{};
 }
 
 bool run_new_project_wizard(wxWindow* parent, NewProjectChoice& choice) {
@@ -234,9 +220,8 @@ bool run_new_project_wizard(wxWindow* parent, NewProjectChoice& choice) {
         choice.rules_text = read_file_utf8(set->path, &error);
         choice.source_name = from_wx(wxFileName(to_wx(set->path)).GetFullName());
     } else {
-        choice.rules_text = empty_rules_text();
+        choice.rules_text = empty_rules_text(error);
         choice.source_name = "new-rules.crit";
-        if (choice.rules_text.empty()) error = "templates/new-rules.crit was not found";
     }
     if (!error.empty()) {
         wxMessageBox(to_wx(error), _("New project"), wxOK | wxICON_ERROR, parent);

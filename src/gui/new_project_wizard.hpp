@@ -19,8 +19,9 @@ struct NewProjectChoice {
     wxString title, path;      ///< the project's title and its `.tender` file
 };
 
-/// The folders searched for criteria sets: the installed library and samples, and the source
-/// tree's when running from a build folder.
+/// The folders searched for criteria sets: the criteria library and the samples where the
+/// program's data was found (app::program_data_paths: installed, or the source tree's when
+/// running from a build folder); none when it was not found.
 std::vector<std::string> criteria_library_dirs();
 
 /// Runs the wizard; false when the user cancelled.

@@ -333,7 +333,9 @@ TEST_CASE("cli usage errors exit 2, help and version exit 0", "[cli]") {
     SECTION("--version") {
         const Run r = run_cli({"--version"});
         CHECK(r.code == 0);
-        CHECK(r.out == "tenderloop 0.1.0\n");
+        // The version, then where the data was found: run from the build tree, the source tree.
+        CHECK(r.out.rfind("tenderloop 0.1.0\ndata: ", 0) == 0);
+        CHECK(r.out.find(" (build tree)\n") != std::string::npos);
     }
     SECTION("top-level help lists every command and its options") {
         for (const std::string flag : {"--help", "-h"}) {
