@@ -3,14 +3,14 @@
 # rules: (1) start-up to a usable window (the ranking shown), against `tenderloop evaluate` of the
 # same project (the same libraries, no window) launched the same way; (2) an edit in the criteria
 # editor to the updated ranking painted, against the libraries' check + evaluation of the same
-# text in the same process (tenderloop-gui --bench). One Xvfb for every run.
+# text in the same process (tl_bench_gui --bench, bench/gui/). One Xvfb for every run.
 # Usage: bench/run_gui.sh [BUILD_DIR] [RUNS]   (default build/release, 5)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 build=${1:-$root/build/release}
 runs=${2:-5}
-gui=$build/src/gui/tenderloop-gui
+gui=$build/bench/gui/tl_bench_gui
 tl=$build/src/cli/tenderloop
 work=$(mktemp -d)
 export XDG_CONFIG_HOME=$work/config HOME=$work/config

@@ -1,10 +1,12 @@
 #!/bin/sh
-# Runs tenderloop-gui's built-in GUI test under Xvfb, in one UI language, on a project made from a
-# sample tender with the CLI (as an officer would: `new`, then `bids import`), and checks the
-# workbook it exported: it exists and holds C-locale numbers (no "0,5" in the cells' values, even
+# Runs the GUI self-test (tenderloop-gui-selftest: the app with the scenarios of tests/gui) under
+# Xvfb, in one UI language, on a project made from a sample tender with the CLI (as an officer
+# would: `new`, then `bids import`), and checks the workbook it exported: it exists and holds C-locale numbers (no "0,5" in the cells' values, even
 # when the UI runs in Russian, where wxLocale sets LC_NUMERIC to a decimal comma).
-# Usage: run_self_test.sh APP CLI SAMPLE_DIR OUT_DIR LANG [SCENARIO]
+# Usage: run_self_test.sh SELFTEST CLI SAMPLE_DIR OUT_DIR LANG [SCENARIO]
+# Exits 77 (CTest: skipped) when xvfb-run is not installed.
 set -eu
+command -v xvfb-run >/dev/null || { echo "SKIPPED: xvfb-run (Debian package xvfb) is not installed"; exit 77; }
 app=$1 cli=$2 sample=$3 out=$4 lang=$5 scenario=${6:-main}
 rm -rf "$out" && mkdir -p "$out/config"
 # Preferences and recent files go to a private folder, not the user's.

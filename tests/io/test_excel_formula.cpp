@@ -20,6 +20,7 @@
 #include "io/formula/excel_formula.hpp"
 #include "support/files.hpp"
 #include "support/rules_fixture.hpp"
+#include "support/skip.hpp"
 
 namespace {
 using namespace tl;
@@ -400,11 +401,10 @@ bool have_ssconvert() { return std::system("command -v ssconvert >/dev/null 2>&1
 
 }  // namespace
 
-TEST_CASE("excel formula: Gnumeric recalculates the engine's values", "[excel_formula][recalc]") {
-    if (!have_ssconvert()) {
-        WARN("ssconvert (Debian package gnumeric) is not installed: recalculation not tested");
-        return;
-    }
+// Hidden: its own CTest entry (tests/CMakeLists.txt) runs it, and reports it skipped when
+// Gnumeric is not installed (support/skip.hpp).
+TEST_CASE("excel formula: Gnumeric recalculates the engine's values", "[.][excel_formula][recalc]") {
+    if (!have_ssconvert()) tl::test::skip_test("ssconvert (Debian package gnumeric) is not installed");
     RecalcStats stats;
     auto run = [&](const std::string& name, const CriteriaSet& rules, const BidTable& bids) {
         const Result result = evaluate(rules, bids);

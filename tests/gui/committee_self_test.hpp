@@ -10,7 +10,7 @@
 /// results show a ranking that is no longer provisional, ReWork Interiors first with 86.7670.
 #include <vector>
 
-#include "gui/self_test_stage.hpp"
+#include "self_test_stage.hpp"
 
 namespace tl::gui {
 

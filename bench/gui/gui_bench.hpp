@@ -1,6 +1,6 @@
 #pragma once
-/// `tenderloop-gui --bench REPORT PROJECT.tender`: the desktop app's benchmark (bench/run_gui.sh).
-/// Measures, in the real main window, (1) when the window first shows a ranking (the script
+/// `tl_bench_gui --bench REPORT PROJECT.tender` (bench_gui.cpp): the desktop app's benchmark
+/// (bench/run_gui.sh). Measures, in the real main window, (1) when the window first shows a ranking (the script
 /// compares it with the time it launched the process), and (2) the time from an edit in the
 /// criteria editor to the updated ranking painted on screen, against the same check and
 /// evaluation done by the libraries alone in the same process (the baseline). Writes one

@@ -1,4 +1,4 @@
-#include "gui/gui_bench.hpp"
+#include "gui_bench.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "gui/bids_self_test.hpp"
+#include "bids_self_test.hpp"
 
 #include <cstdio>
 #include <filesystem>

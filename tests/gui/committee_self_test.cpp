@@ -1,4 +1,4 @@
-#include "gui/committee_self_test.hpp"
+#include "committee_self_test.hpp"
 
 #include <iterator>
 #include <string>

@@ -6,7 +6,7 @@
 /// the stages leave the text as they found it.
 #include <vector>
 
-#include "gui/self_test_stage.hpp"
+#include "self_test_stage.hpp"
 
 namespace tl::gui {
 

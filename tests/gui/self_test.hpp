@@ -1,8 +1,8 @@
 #pragma once
-/// `tenderloop-gui --self-test OUTDIR RULES BIDS`: drives the real main window through the same
-/// paths a user's edits take (editor changes raise the editor's events, checks run from the
-/// debounce timer, the export runs on its worker thread) and checks what the views show. Prints
-/// each step; the app exits with 0 when every check passed. Written for samples/bus-tyres.
+/// `tenderloop-gui-selftest --self-test OUTDIR PROJECT` (self_test_main.cpp): drives the real main
+/// window through the same paths a user's edits take (editor changes raise the editor's events,
+/// checks run from the debounce timer, the export runs on its worker thread) and checks what the
+/// views show. Prints each step; the program exits with 0 when every check passed.
 #include <functional>
 #include <string>
 #include <vector>
@@ -10,7 +10,7 @@
 #include <wx/event.h>
 #include <wx/timer.h>
 
-#include "gui/self_test_stage.hpp"
+#include "self_test_stage.hpp"
 
 namespace tl::gui {
 

@@ -1,4 +1,4 @@
-#include "gui/self_test.hpp"
+#include "self_test.hpp"
 
 #include <clocale>
 #include <iostream>
@@ -7,10 +7,10 @@
 #include <wx/listctrl.h>
 #include <wx/uiaction.h>
 
-#include "gui/bids_self_test.hpp"
-#include "gui/committee_self_test.hpp"
+#include "bids_self_test.hpp"
+#include "committee_self_test.hpp"
 #include "gui/diagnostics_list.hpp"
-#include "gui/editor_self_test.hpp"
+#include "editor_self_test.hpp"
 #include "gui/editor_panel.hpp"
 #include "gui/main_frame.hpp"
 #include "gui/results_model.hpp"

@@ -1,4 +1,4 @@
-#include "gui/editor_self_test.hpp"
+#include "editor_self_test.hpp"
 
 #include <algorithm>
 #include <memory>

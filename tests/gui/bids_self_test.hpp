@@ -8,7 +8,7 @@
 /// change through the document's undo stack, leaving the project's bids as they were.
 #include <vector>
 
-#include "gui/self_test_stage.hpp"
+#include "self_test_stage.hpp"
 
 namespace tl::gui {
 
