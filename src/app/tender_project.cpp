@@ -308,7 +308,8 @@ ChangeOutcome TenderProject::rename_bid(const std::string& bidder, const std::st
                                        const std::string& new_lot, const std::string& reason) {
     if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
     std::optional<BidEntry> entry = bid_entry(bidder, lot);
-    if (!entry) return refused(Refusal::NotFound, "the project has no " + bid_name(bidder, lot));
+    if (!entry)
+        return refused(Refusal::NotFound, "the project has no bid of '" + bidder + "'" + (lot.empty() ? "" : " in lot " + lot));
     entry->bidder = new_bidder;
     entry->lot = new_lot;
     return rename_bid(bidder, lot, *entry, reason);
