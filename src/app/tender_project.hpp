@@ -33,6 +33,7 @@ enum class Refusal {
     NoBids,           ///< the files hold no bids
     BidsExist,        ///< bids of these bidders are in the project already: import with `replace`
     NotFound,         ///< the bid (or record) named is not in the project
+    Provisional,      ///< consensus scores the ranking needs are missing (ProjectEvaluation::missing)
     Store,            ///< the project refused the change or could not write it (the summary says why)
     Io,               ///< a file could not be read or written (the summary says which and why)
 };

@@ -64,7 +64,7 @@ int remove(app::TenderProject& p, const ParsedArgs& args) {
     return kExitOk;
 }
 
-int rename(app::TenderProject& p, const std::string& path, const ParsedArgs& args) {
+int rename_bid(app::TenderProject& p, const std::string& path, const ParsedArgs& args) {
     if (!project_rules(p, path)) return kExitFailure;
     const std::string bidder = args.positional[2], new_name = args.positional[3], lot = args.value("--lot");
     const std::string new_lot = args.value("--to-lot", lot);
@@ -101,7 +101,7 @@ int run_bids(const ParsedArgs& args) {
     try {
         if (action == "import") return import(*p, path, args);
         if (action == "remove") return remove(*p, args);
-        if (action == "rename") return rename(*p, path, args);
+        if (action == "rename") return rename_bid(*p, path, args);
         return list(*p);
     } catch (const store::StoreError& e) {
         return report_store_error("bids", e);

@@ -5,12 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/project_export.hpp"
 #include "cli/format.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
 #include "cli/project_cli.hpp"
-#include "io/workbook/evaluation_workbook.hpp"
-#include "io/xlsx/xlsx_book.hpp"
 
 #ifndef TL_VERSION
 #define TL_VERSION "unknown"
@@ -122,14 +121,8 @@ int export_project(const ParsedArgs& args, const std::string& out) {
                       << " consensus ...' first\n";
             return kExitFailure;
         }
-        try {
-            io::write_evaluation_workbook(out, ev->rules, ev->bids, ev->result, p->export_info(*ev, TL_VERSION));
-        } catch (const io::XlsxError& e) {
-            std::cerr << "tenderloop export: " << e.what() << "\n";
-            return kExitFailure;
-        }
-        const app::ChangeOutcome recorded = p->record_export(*ev, out, reason_of(args));
-        if (!recorded.ok) return report_refusal("export", recorded);
+        const app::ChangeOutcome exported = app::export_workbook(*p, *ev, out, TL_VERSION, reason_of(args));
+        if (!exported.ok) return report_refusal("export", exported);
         const std::string& head = ev->audit_head;
         std::size_t ranked = 0;
         for (const auto& lot : ev->result.lots)

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "app/file_export.hpp"
+#include "app/project_export.hpp"
 #include "app/save_file.hpp"
 #include "app/tender_project.hpp"
 #include "core/sha256.hpp"
@@ -218,4 +219,37 @@ TEST_CASE("app workflows: the workbook's audit information for files names them 
     CHECK(info.bids.name == "bids.csv");
     CHECK(info.bids.sha256 == sha256_hex("bids"));
     CHECK(info.exported_at.size() == 20);  // 2026-01-01T00:00:00Z
+}
+
+TEST_CASE("app workflows: a project's workbook is exported and recorded, never while provisional", "[app]") {
+    test::TempDir dir;
+    app::TenderProject p = chairs(dir);
+    const std::string out = dir.file("evaluation.xlsx");
+    app::ChangeOutcome done = app::export_workbook(p, *p.evaluate(), out, "test", "");
+    CHECK(done.refusal == app::Refusal::Provisional);
+    CHECK_FALSE(fs::exists(out));
+
+    REQUIRE(p.add_evaluator("Anna", store::Role::Chair, "").ok);
+    REQUIRE(p.declare_interest("Anna", store::CoiKind::None, "", "").ok);
+    for (const std::string bidder : {"Acme", "Beta"}) REQUIRE(p.record_score({"Anna", {bidder, ""}, "plan", 3, "ok"}).ok);
+    REQUIRE(p.submit_scores("Anna").ok);
+    p.set_user("Anna");  // the chair records the consensus
+    for (const std::string bidder : {"Acme", "Beta"}) {
+        const app::ChangeOutcome c = p.record_consensus({{bidder, ""}, "plan", 3, "agreed"});
+        INFO(c.summary);
+        REQUIRE(c.ok);
+    }
+    const auto ev = p.evaluate();
+    REQUIRE_FALSE(ev->provisional());
+    done = app::export_workbook(p, *ev, out, "test", "for signature");
+    INFO(done.summary);
+    REQUIRE(done.ok);
+    CHECK(test::read_text(out).substr(0, 2) == "PK");
+    REQUIRE(p.store().exports().size() == 1);
+    CHECK(p.store().audit_log().back().reason == "for signature");
+
+    done = app::export_workbook(p, *ev, dir.file("no/such/folder/e.xlsx"), "test", "");
+    CHECK(done.refusal == app::Refusal::Io);
+    CHECK(done.summary.find("cannot create a temporary file in") != std::string::npos);
+    CHECK(p.store().exports().size() == 1);
 }
