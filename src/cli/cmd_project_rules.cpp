@@ -57,10 +57,17 @@ int set(app::TenderProject& project, const std::string& rules_path, const Parsed
                 print_problems(out);
                 std::cerr << "tenderloop rules: the rules have errors; nothing was recorded\n";
                 return kExitFailure;
-            case app::Refusal::BidsDoNotFit:
+            case app::Refusal::BidsDoNotFit: {
+                // The rules checked (their warnings, with places, first); each error is a stored bid.
+                Diagnostics warnings;
+                for (const Diagnostic& d : out.problems)
+                    if (d.severity != Severity::Error) warnings.push_back(d);
+                if (!warnings.empty()) std::cerr << terminal_safe(format_diagnostics(warnings));
                 std::cerr << "tenderloop rules: the stored bids do not fit the new rules; nothing was recorded:\n";
-                for (const Diagnostic& d : out.problems) std::cerr << "  " << terminal_safe(d.message) << "\n";
+                for (const Diagnostic& d : out.problems)
+                    if (d.severity == Severity::Error) std::cerr << "  " << terminal_safe(d.message) << "\n";
                 return kExitFailure;
+            }
             default: return report_refusal("rules", out);
         }
     }

@@ -101,7 +101,7 @@ TEST_CASE("app workflows: a new project replaces an existing file only when aske
     CHECK(files == 0);  // no temporary left
 }
 
-TEST_CASE("app workflows: a bid is renamed with its answers; refusals leave the project as it was", "[app]") {
+TEST_CASE("app workflows: a bid is renamed with its answers, and a refusal leaves the project as it was", "[app]") {
     test::TempDir dir;
     app::TenderProject p = chairs(dir);
     app::ChangeOutcome out = p.rename_bid("Acme", "", "Acme Ltd", "", "registered name");
