@@ -49,8 +49,14 @@ Diagnostic problem(const std::string& where, const std::string& message, Severit
     return d;
 }
 
-ChangeOutcome refused(const std::string& summary, Diagnostics problems = {}) {
-    return {false, summary, std::move(problems)};
+ChangeOutcome refused(Refusal why, const std::string& summary, Diagnostics problems = {}) {
+    ChangeOutcome out{false, summary, std::move(problems)};
+    out.refusal = why;
+    return out;
+}
+
+ChangeOutcome rules_do_not_check(const lang::LoadResult& rules) {
+    return refused(Refusal::RulesDoNotCheck, "the project's rules do not check; correct them first", rules.diagnostics);
 }
 
 /// Rules checked for a project: errors refuse them, and so do imports (a project keeps one
@@ -83,6 +89,15 @@ std::string entry_as_csv(const BidEntry& e, const CriteriaSet& rules) {
     return header + "\n" + row + "\n";
 }
 
+/// True when the project has a bid of a bidder and lot in `table` (what makes the store refuse
+/// an import that does not replace).
+bool holds_any_bid_of(const store::Project& project, const BidTable& table) {
+    for (const store::StoredBid& stored : project.bids())
+        for (const Bid& b : table.bids)
+            if (b.bidder == stored.bidder && b.lot == stored.lot) return true;
+    return false;
+}
+
 }  // namespace
 
 std::string login_name() {
@@ -90,6 +105,8 @@ std::string login_name() {
     if (const char* user = std::getenv("USER"); user && *user) return user;
     return "unknown";
 }
+
+bool is_sqlite_file(const std::string& path) { return store::Project::is_sqlite_file(path); }
 
 TenderProject::TenderProject(std::unique_ptr<State> state) : s_(std::move(state)) { reload_rules(); }
 TenderProject::TenderProject(TenderProject&&) noexcept = default;
@@ -105,28 +122,43 @@ std::optional<TenderProject> TenderProject::create(const std::string& path, cons
                                                    const std::string& rules_text, const std::string& rules_source_name,
                                                    const std::string& user, const std::string& tool_version,
                                                    ChangeOutcome& outcome) {
-    const lang::LoadResult loaded = check_project_rules(rules_text, rules_source_name, outcome.problems);
+    NewProjectRequest request;
+    request.path = path;
+    request.title = title;
+    request.rules_text = rules_text;
+    request.rules_source_name = rules_source_name;
+    request.reason = "new project";
+    return create(request, user, tool_version, outcome);
+}
+
+std::optional<TenderProject> TenderProject::create(const NewProjectRequest& request, const std::string& user,
+                                                   const std::string& tool_version, ChangeOutcome& outcome) {
+    const std::string& where = request.rules_location.empty() ? request.rules_source_name : request.rules_location;
+    const lang::LoadResult loaded = check_project_rules(request.rules_text, where, outcome.problems);
     if (has_errors(outcome.problems)) {
-        outcome.ok = false;
-        outcome.summary = "the rules have errors; no project was created";
+        outcome = refused(Refusal::Problems, "the rules have errors; no project was created", std::move(outcome.problems));
         return std::nullopt;
     }
     store::NewProject np;
-    np.title = title.empty() ? loaded.rules.tender.title : title;
-    if (np.title.empty()) np.title = std::filesystem::path(path).stem().string();
+    np.title = request.title.empty() ? loaded.rules.tender.title : request.title;
+    if (np.title.empty()) np.title = std::filesystem::path(request.path).stem().string();
     np.reference = loaded.rules.tender.reference;
-    np.rules_text = rules_text;
-    np.rules_source_name = rules_source_name;
+    np.rules_text = request.rules_text;
+    np.rules_source_name = request.rules_source_name;
     np.lots = loaded.rules.tender.lots;
     np.tool_version = tool_version;
+    const auto if_exists = request.replace_existing ? store::Project::IfExists::Replace : store::Project::IfExists::Refuse;
     try {
-        auto project = store::Project::create(path, np, {user, "new project"}, options_for(user, tool_version));
+        auto project = store::Project::create(request.path, np, {user, request.reason}, options_for(user, tool_version),
+                                              if_exists);
         outcome.ok = true;
-        outcome.summary = "created " + path;
-        return TenderProject(std::make_unique<State>(State{std::move(project), path, user, tool_version, {}, {}, {}, {}}));
+        outcome.refusal = Refusal::None;
+        outcome.summary = "created " + request.path;
+        outcome.recorded = 1;
+        return TenderProject(
+            std::make_unique<State>(State{std::move(project), request.path, user, tool_version, {}, {}, {}, {}}));
     } catch (const store::StoreError& e) {
-        outcome.ok = false;
-        outcome.summary = e.what();
+        outcome = refused(Refusal::Store, e.what(), std::move(outcome.problems));
         return std::nullopt;
     }
 }
@@ -156,60 +188,69 @@ ChangeOutcome TenderProject::change(const std::string& done, F&& f) {
         f();
         return {true, done, {}};
     } catch (const store::StoreError& e) {
-        return refused(e.what());
+        return refused(e.kind() == store::StoreErrorKind::NotFound ? Refusal::NotFound : Refusal::Store, e.what());
     }
 }
 
-ChangeOutcome TenderProject::set_rules(const std::string& text, const std::string& source_name, const std::string& reason) {
+ChangeOutcome TenderProject::set_rules(const std::string& text, const std::string& source_name, const std::string& reason,
+                                       const std::string& location) {
     ChangeOutcome out;
-    const lang::LoadResult loaded = check_project_rules(text, source_name, out.problems);
-    if (has_errors(out.problems)) {
-        out.summary = "the rules have errors; nothing was recorded";
-        return out;
-    }
-    if (text == s_->rules_version.text) {
-        out.summary = "the rules are unchanged";
-        return out;
-    }
+    const lang::LoadResult loaded = check_project_rules(text, location.empty() ? source_name : location, out.problems);
+    if (has_errors(out.problems))
+        return refused(Refusal::Problems, "the rules have errors; nothing was recorded", std::move(out.problems));
+    if (text == s_->rules_version.text)
+        return refused(Refusal::Unchanged,
+                       "the rules are the same as the current version " + std::to_string(s_->rules_version.version),
+                       std::move(out.problems));
     std::vector<std::string> misfits;
     const BidTable rebound = rebind_bids(s_->project, s_->rules.ok() ? &s_->rules.rules : nullptr, loaded.rules, misfits);
     for (const std::string& m : misfits) out.problems.push_back(problem(s_->path, m));
-    if (!misfits.empty()) {
-        out.summary = "the stored bids do not fit the new rules; nothing was recorded";
-        return out;
-    }
+    if (!misfits.empty())
+        return refused(Refusal::BidsDoNotFit, "the stored bids do not fit the new rules; nothing was recorded",
+                       std::move(out.problems));
     ChangeOutcome stored = change("", [&] {
-        const int v = s_->project.set_rules(text, source_name, loaded.rules, rebound, actor(reason));
-        out.summary = "rules version " + std::to_string(v) + " recorded";
+        out.recorded = s_->project.set_rules(text, source_name, loaded.rules, rebound, actor(reason));
+        out.summary = "rules version " + std::to_string(out.recorded) + " recorded";
     });
-    if (!stored.ok) return refused(stored.summary, out.problems);
+    if (!stored.ok) return refused(stored.refusal, stored.summary, std::move(out.problems));
     reload_rules();
     out.ok = true;
+    out.re_read = rebound.bids.size();
     return out;
 }
 
 ChangeOutcome TenderProject::import_bid_files(const std::vector<std::string>& paths, bool replace, const std::string& reason) {
-    if (!s_->rules.ok()) return refused("the project's rules do not check; correct them first", s_->rules.diagnostics);
+    if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
     BidFiles read = read_bid_files(paths, s_->rules.rules);
-    if (!read.ok()) return refused("nothing imported; correct the files and import again", std::move(read.problems));
-    if (read.table.bids.empty()) return refused("nothing imported: the files hold no bids", std::move(read.problems));
+    if (!read.ok())
+        return refused(Refusal::Problems, "nothing imported; correct the files and import again", std::move(read.problems));
+    if (read.table.bids.empty())
+        return refused(Refusal::NoBids, "nothing imported: the files hold no bids", std::move(read.problems));
     std::string summary;
+    store::Project::ImportResult result;
     ChangeOutcome out = change("", [&] {
-        const auto r = s_->project.import_bids(read.table, read.files, read.file_of_bid, replace, actor(reason));
-        summary = "imported " + std::to_string(read.table.bids.size()) + " bids: " + std::to_string(r.added.size()) +
-                  " new, " + std::to_string(r.replaced.size()) + " replaced";
+        result = s_->project.import_bids(read.table, read.files, read.file_of_bid, replace, actor(reason));
+        summary = "imported " + std::to_string(read.table.bids.size()) + " bids: " + std::to_string(result.added.size()) +
+                  " new, " + std::to_string(result.replaced.size()) + " replaced";
     });
-    if (out.ok) out.summary = summary;
+    if (out.ok) {
+        out.summary = summary;
+        out.added = result.added.size();
+        out.replaced = result.replaced.size();
+    } else if (!replace && holds_any_bid_of(s_->project, read.table)) {
+        out.refusal = Refusal::BidsExist;
+    }
     out.problems = std::move(read.problems);
     return out;
 }
 
 ChangeOutcome TenderProject::put_bid(const BidEntry& entry, bool replace, const std::string& reason) {
-    if (!s_->rules.ok()) return refused("the project's rules do not check; correct them first", s_->rules.diagnostics);
+    if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
     const CriteriaSet& rules = s_->rules.rules;
     const std::string where = bid_name(entry.bidder, entry.lot);
     if (entry.bidder.find_first_not_of(" \t") == std::string::npos)
-        return refused("a bid needs the bidder's name", {problem(where, "field 'bidder': the bidder's name is empty")});
+        return refused(Refusal::Problems, "a bid needs the bidder's name",
+                       {problem(where, "field 'bidder': the bidder's name is empty")});
     std::vector<std::string> lots;
     for (const Lot& l : rules.tender.lots) lots.push_back(l.id);
     const std::string csv = entry_as_csv(entry, rules);
@@ -222,20 +263,56 @@ ChangeOutcome TenderProject::put_bid(const BidEntry& entry, bool replace, const 
                 d.message = "field '" + d.message.substr(open + 2, close - open - 2) + "': " + d.message.substr(close + 3);
             d.pos.line = d.pos.col = 0;
         }
-        return refused("the bid was not recorded: " + std::to_string(read.diagnostics.size()) + " problem(s)",
+        return refused(Refusal::Problems,
+                       "the bid was not recorded: " + std::to_string(read.diagnostics.size()) + " problem(s)",
                        std::move(read.diagnostics));
     }
     const std::vector<store::ImportFile> files{{"entered in TenderLoop by " + s_->user, sha256_hex(csv)}};
     const std::vector<std::size_t> file_of_bid(read.table.bids.size(), 0);
-    return change((replace ? "changed " : "added ") + where, [&] {
-        s_->project.import_bids(read.table, files, file_of_bid, replace, actor(reason));
+    store::Project::ImportResult result;
+    ChangeOutcome out = change((replace ? "changed " : "added ") + where, [&] {
+        result = s_->project.import_bids(read.table, files, file_of_bid, replace, actor(reason));
     });
+    out.added = result.added.size();
+    out.replaced = result.replaced.size();
+    if (!out.ok && !replace && holds_any_bid_of(s_->project, read.table)) out.refusal = Refusal::BidsExist;
+    return out;
 }
 
 ChangeOutcome TenderProject::remove_bid(const std::string& bidder, const std::string& lot, const std::string& reason) {
-    return change("removed " + bid_name(bidder, lot), [&] {
-        s_->project.remove_bids(bidder, lot.empty() ? std::nullopt : std::optional<std::string>(lot), actor(reason));
+    int removed = 0;
+    ChangeOutcome out = change("removed " + bid_name(bidder, lot), [&] {
+        removed = s_->project.remove_bids(bidder, lot.empty() ? std::nullopt : std::optional<std::string>(lot), actor(reason));
     });
+    out.removed = static_cast<std::size_t>(removed);
+    return out;
+}
+
+ChangeOutcome TenderProject::rename_bid(const std::string& bidder, const std::string& lot, const BidEntry& to,
+                                       const std::string& reason) {
+    if (to.bidder == bidder && to.lot == lot)
+        return refused(Refusal::Unchanged, bid_name(bidder, lot) + " has that name already");
+    ChangeOutcome out = put_bid(to, false, reason);
+    if (!out.ok) return out;
+    ChangeOutcome removed = remove_bid(bidder, lot, reason);
+    if (!removed.ok) {
+        remove_bid(to.bidder, to.lot, "taken back: the renamed bid could not be removed");
+        return removed;
+    }
+    out.summary = "renamed " + bid_name(bidder, lot) + " to '" + to.bidder + "'" + (to.lot.empty() ? "" : " (lot " + to.lot + ")");
+    out.added = 0;
+    return out;
+}
+
+ChangeOutcome TenderProject::rename_bid(const std::string& bidder, const std::string& lot, const std::string& new_bidder,
+                                       const std::string& new_lot, const std::string& reason) {
+    if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
+    std::optional<BidEntry> entry = bid_entry(bidder, lot);
+    if (!entry)
+        return refused(Refusal::NotFound, "the project has no bid of '" + bidder + "'" + (lot.empty() ? "" : " in lot " + lot));
+    entry->bidder = new_bidder;
+    entry->lot = new_lot;
+    return rename_bid(bidder, lot, *entry, reason);
 }
 
 std::optional<BidEntry> TenderProject::bid_entry(const std::string& bidder, const std::string& lot) const {
@@ -256,30 +333,31 @@ ChangeOutcome TenderProject::add_evaluator(const std::string& name, store::Role 
 }
 
 ChangeOutcome TenderProject::declare_interest(const std::string& evaluator, store::CoiKind kind, const std::string& bidder,
-                                              const std::string& text) {
+                                              const std::string& text, const std::string& reason) {
     return change("recorded the declaration of " + evaluator,
-                  [&] { s_->project.declare_interest(evaluator, kind, bidder, text, actor("")); });
+                  [&] { s_->project.declare_interest(evaluator, kind, bidder, text, actor(reason)); });
 }
 
-ChangeOutcome TenderProject::record_score(const store::ScoreInput& score) {
-    if (!s_->rules.ok()) return refused("the project's rules do not check; correct them first");
+ChangeOutcome TenderProject::record_score(const store::ScoreInput& score, const std::string& reason) {
+    if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
     return change("recorded the score of " + score.evaluator,
-                  [&] { s_->project.record_score(score, s_->rules.rules, actor("")); });
+                  [&] { s_->project.record_score(score, s_->rules.rules, actor(reason)); });
 }
 
-ChangeOutcome TenderProject::submit_scores(const std::string& evaluator) {
-    if (!s_->rules.ok()) return refused("the project's rules do not check; correct them first");
+ChangeOutcome TenderProject::submit_scores(const std::string& evaluator, const std::string& reason) {
+    if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
     return change("submitted the scores of " + evaluator,
-                  [&] { s_->project.submit_scores(evaluator, s_->rules.rules, actor("")); });
+                  [&] { s_->project.submit_scores(evaluator, s_->rules.rules, actor(reason)); });
 }
 
 ChangeOutcome TenderProject::reopen_scores(const std::string& evaluator, const std::string& reason) {
     return change("reopened the scores of " + evaluator, [&] { s_->project.reopen_scores(evaluator, actor(reason)); });
 }
 
-ChangeOutcome TenderProject::record_consensus(const store::ConsensusInput& consensus) {
-    if (!s_->rules.ok()) return refused("the project's rules do not check; correct them first");
-    return change("recorded the consensus", [&] { s_->project.record_consensus(consensus, s_->rules.rules, actor("")); });
+ChangeOutcome TenderProject::record_consensus(const store::ConsensusInput& consensus, const std::string& reason) {
+    if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
+    return change("recorded the consensus",
+                  [&] { s_->project.record_consensus(consensus, s_->rules.rules, actor(reason)); });
 }
 
 std::shared_ptr<const ProjectEvaluation> TenderProject::evaluate() const {
@@ -338,10 +416,14 @@ TenderProject::RulesPreview TenderProject::preview_rules(const std::string& text
     return out;
 }
 
-ChangeOutcome TenderProject::record_run(const ProjectEvaluation& ev, const std::string& result_json) {
+ChangeOutcome TenderProject::record_run(const ProjectEvaluation& ev, const std::string& result_json,
+                                        const std::string& reason) {
     const std::string inputs = sha256_hex(ev.rules_version.sha256 + "\n" + store::bid_table_sha256(ev.bids));
-    return change("recorded the evaluation run",
-                  [&] { s_->project.record_run(inputs, ev.provisional(), result_json, actor("")); });
+    std::int64_t run = 0;
+    ChangeOutcome out = change("recorded the evaluation run",
+                               [&] { run = s_->project.record_run(inputs, ev.provisional(), result_json, actor(reason)); });
+    out.recorded = run;
+    return out;
 }
 
 io::ExportInfo TenderProject::export_info(const ProjectEvaluation& ev, const std::string& tool_version) const {
@@ -357,12 +439,13 @@ io::ExportInfo TenderProject::export_info(const ProjectEvaluation& ev, const std
     return info;
 }
 
-ChangeOutcome TenderProject::record_export(const ProjectEvaluation& ev, const std::string& workbook_path) {
+ChangeOutcome TenderProject::record_export(const ProjectEvaluation& ev, const std::string& workbook_path,
+                                           const std::string& reason) {
     std::string error;
     const std::string bytes = read_file_utf8(workbook_path, &error);
-    if (!error.empty()) return refused(error);
+    if (!error.empty()) return refused(Refusal::Io, error);
     return change("recorded the export",
-                  [&] { s_->project.record_export(workbook_path, sha256_hex(bytes), ev.audit_head, actor("")); });
+                  [&] { s_->project.record_export(workbook_path, sha256_hex(bytes), ev.audit_head, actor(reason)); });
 }
 
 }  // namespace tl::app

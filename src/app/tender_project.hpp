@@ -3,6 +3,8 @@
 /// its current rules checked, and every change a user makes (rules, bids, committee) as one call
 /// that either records the change with its audit entry or says why not, with the place of each
 /// problem. Nothing here prints or shows anything: the CLI and the GUI present the outcomes.
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -20,12 +22,46 @@
 
 namespace tl::app {
 
+/// Why a change was not made, for a caller that acts on it or words the refusal itself (the
+/// summary is one English line for people: never search it).
+enum class Refusal {
+    None,             ///< not refused (the change was made, or nothing was asked)
+    Problems,         ///< the input has errors, each in `problems` (rules, bid files, a typed bid)
+    RulesDoNotCheck,  ///< the project's own rules do not check (their diagnostics in `problems`)
+    Unchanged,        ///< equal to what the project holds: nothing to record
+    BidsDoNotFit,     ///< stored bids the new rules cannot read (each in `problems`)
+    NoBids,           ///< the files hold no bids
+    BidsExist,        ///< bids of these bidders are in the project already: import with `replace`
+    NotFound,         ///< the bid (or record) named is not in the project
+    Provisional,      ///< consensus scores the ranking needs are missing (ProjectEvaluation::missing)
+    Store,            ///< the project refused the change or could not write it (the summary says why)
+    Io,               ///< a file could not be read or written (the summary says which and why)
+};
+
 /// What a requested change came to: done, or refused with every reason. `problems` may hold
 /// warnings even when `ok`.
 struct ChangeOutcome {
     bool ok = false;
     std::string summary;  ///< one line: what was recorded, or why nothing was
     Diagnostics problems;
+    Refusal refusal = Refusal::None;
+    /// What a change came to, for callers that word it themselves: bids added, replaced,
+    /// removed; stored bids re-read under new rules.
+    std::size_t added = 0, replaced = 0, removed = 0, re_read = 0;
+    std::int64_t recorded = 0;  ///< the number of the rules version or evaluation run recorded
+};
+
+/// A new project: where, and its first rules.
+struct NewProjectRequest {
+    std::string path;
+    std::string title;  ///< empty: the rules' tender title, else the file's name
+    std::string rules_text;
+    std::string rules_source_name;  ///< the name stored with the rules (a file name)
+    std::string rules_location;     ///< where messages about the rules point (a path); empty: the source name
+    std::string reason;             ///< for the audit log
+    /// An existing file at `path` is replaced (its rules, bids, committee and log are gone),
+    /// only when it is complete; without this it is refused ("the file exists already").
+    bool replace_existing = false;
 };
 
 /// One bid as a person types it: the answers as text by field id (read like the cells of a bids
@@ -62,6 +98,11 @@ public:
                                                const std::string& rules_text, const std::string& rules_source_name,
                                                const std::string& user, const std::string& tool_version,
                                                ChangeOutcome& outcome);
+    /// The same with every choice: a reason for the log, and replacing an existing file. The
+    /// file is built aside and put in place only when complete, so a refusal or a full disk
+    /// leaves an existing file as it was.
+    static std::optional<TenderProject> create(const NewProjectRequest& request, const std::string& user,
+                                               const std::string& tool_version, ChangeOutcome& outcome);
 
     TenderProject(TenderProject&&) noexcept;
     TenderProject& operator=(TenderProject&&) noexcept;
@@ -86,17 +127,32 @@ public:
     /// Checks `text` and re-reads the stored bids against it; when both are fine records it as a
     /// new rules version. Refused: errors, imports, bids the new fields cannot read, committee
     /// scores the new rules would orphan, a text equal to the current one.
-    ChangeOutcome set_rules(const std::string& text, const std::string& source_name, const std::string& reason);
+    /// `location`: where messages about the text point (a path); empty: `source_name`. `re_read`
+    /// and `recorded` (the new version) in the outcome.
+    ChangeOutcome set_rules(const std::string& text, const std::string& source_name, const std::string& reason,
+                            const std::string& location = "");
 
-    /// Imports bids CSV files and filled-in bid forms, all or nothing (bids_files.hpp).
+    /// Imports bids CSV files and filled-in bid forms, all or nothing (bids_files.hpp); `added`
+    /// and `replaced` in the outcome.
     ChangeOutcome import_bid_files(const std::vector<std::string>& paths, bool replace, const std::string& reason);
 
     /// Adds a bid, or with `replace` replaces the stored bid of the same bidder and lot. Every
     /// answer is read and checked as a bids CSV cell would be; each problem names its field.
     ChangeOutcome put_bid(const BidEntry& entry, bool replace, const std::string& reason);
 
-    /// Removes a bid (refused once the committee has scored it).
+    /// Removes a bid (refused once the committee has scored it). An empty `lot`: the bidder's
+    /// bids in every lot. `removed` in the outcome.
     ChangeOutcome remove_bid(const std::string& bidder, const std::string& lot, const std::string& reason);
+
+    /// Records the bid of `bidder` in `lot` as `to`: another bidder's name or lot, and the
+    /// answers `to` gives. The store keys a bid by bidder and lot, so this records `to` and then
+    /// removes the old bid; when that is refused (the committee has scored it) `to` is taken
+    /// back, so a refusal leaves the project as it was.
+    ChangeOutcome rename_bid(const std::string& bidder, const std::string& lot, const BidEntry& to,
+                             const std::string& reason);
+    /// The same keeping the bid's answers: only its bidder and lot change.
+    ChangeOutcome rename_bid(const std::string& bidder, const std::string& lot, const std::string& new_bidder,
+                             const std::string& new_lot, const std::string& reason);
 
     /// The stored bid as a person would retype it (for editing and undo); nothing when absent.
     std::optional<BidEntry> bid_entry(const std::string& bidder, const std::string& lot) const;
@@ -104,11 +160,11 @@ public:
     /// The committee's records, each refused by the store's rules with the reason (project.hpp).
     ChangeOutcome add_evaluator(const std::string& name, store::Role role, const std::string& reason);
     ChangeOutcome declare_interest(const std::string& evaluator, store::CoiKind kind, const std::string& bidder,
-                                   const std::string& text);
-    ChangeOutcome record_score(const store::ScoreInput& score);
-    ChangeOutcome submit_scores(const std::string& evaluator);
+                                   const std::string& text, const std::string& reason = "");
+    ChangeOutcome record_score(const store::ScoreInput& score, const std::string& reason = "");
+    ChangeOutcome submit_scores(const std::string& evaluator, const std::string& reason = "");
     ChangeOutcome reopen_scores(const std::string& evaluator, const std::string& reason);
-    ChangeOutcome record_consensus(const store::ConsensusInput& consensus);
+    ChangeOutcome record_consensus(const store::ConsensusInput& consensus, const std::string& reason = "");
 
     /// Evaluates the current rules over the stored bids and consensus scores; null when the rules
     /// do not check. Does not record a run (live views evaluate often): see record_run. Asked
@@ -125,14 +181,16 @@ public:
     };
     RulesPreview preview_rules(const std::string& text, const std::string& source_name) const;
 
-    /// Records `ev` as an evaluation run (its result as JSON, the inputs' hash).
-    ChangeOutcome record_run(const ProjectEvaluation& ev, const std::string& result_json);
+    /// Records `ev` as an evaluation run (its result as JSON, the inputs' hash); the run's
+    /// number in `recorded`.
+    ChangeOutcome record_run(const ProjectEvaluation& ev, const std::string& result_json, const std::string& reason = "");
 
     /// What the workbook's Audit sheet says of this project's inputs (`exported_at` now).
     io::ExportInfo export_info(const ProjectEvaluation& ev, const std::string& tool_version) const;
 
     /// Records a workbook written from `ev` at `workbook_path` (its SHA-256 read back from disk).
-    ChangeOutcome record_export(const ProjectEvaluation& ev, const std::string& workbook_path);
+    ChangeOutcome record_export(const ProjectEvaluation& ev, const std::string& workbook_path,
+                                const std::string& reason = "");
 
 private:
     struct State;
@@ -146,5 +204,9 @@ private:
 
 /// The login name of the user running TenderLoop (getpwuid; $USER; "unknown").
 std::string login_name();
+
+/// True when the file starts with the SQLite header: a project, or another database (opening
+/// it then says which).
+bool is_sqlite_file(const std::string& path);
 
 }  // namespace tl::app

@@ -4,12 +4,12 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/file_export.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/project_cli.hpp"
 #include "cli/project_evaluate.hpp"
 #include "core/engine.hpp"
-#include "core/sha256.hpp"
 #include "io/workbook/evaluation_workbook.hpp"
 #include "io/xlsx/xlsx_book.hpp"
 
@@ -45,11 +45,7 @@ int run_export(const ParsedArgs& args) {
     if (!rules_bytes || !bids_bytes) return kExitFailure;
 
     const Result result = evaluate(loaded->rules, *bids);
-    io::ExportInfo info;
-    info.tool_version = TL_VERSION;
-    info.exported_at = utc_now();  // SOURCE_DATE_EPOCH fixes it, for reproducible exports
-    info.rules = {std::filesystem::path(rules_path).filename().string(), sha256_hex(*rules_bytes)};
-    info.bids = {std::filesystem::path(bids_path).filename().string(), sha256_hex(*bids_bytes)};
+    const io::ExportInfo info = app::file_export_info(rules_path, *rules_bytes, bids_path, *bids_bytes, TL_VERSION);
     try {
         io::write_evaluation_workbook(out, loaded->rules, *bids, result, info);
     } catch (const io::XlsxError& e) {

@@ -7,7 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
-#include "cli/replace_file.hpp"
+#include "app/save_file.hpp"
 #include "lang/print.hpp"
 #include "lang/syntax.hpp"
 
@@ -40,9 +40,9 @@ int run_fmt(const ParsedArgs& args) {
     }
     if (args.has("--write")) {
         if (formatted == *text) return kExitOk;  // leave the file (and its time stamp) alone
-        std::string error;
-        if (!replace_file(path, formatted, error)) {
-            std::cerr << "cannot write " << path << ": " << error << "\n";
+        const app::ChangeOutcome saved = app::save_file(path, formatted);
+        if (!saved.ok) {
+            std::cerr << saved.summary << "\n";  // "cannot write PATH: reason"
             return kExitFailure;
         }
         return kExitOk;

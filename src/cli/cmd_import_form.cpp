@@ -8,7 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
-#include "cli/replace_file.hpp"
+#include "app/save_file.hpp"
 #include "io/form/bid_form_import.hpp"
 #include "io/csv/bids_csv.hpp"
 #include "io/csv/bids_csv_writer.hpp"
@@ -83,9 +83,8 @@ int run_import_form(const ParsedArgs& args) {
         std::cout << csv;
         return kExitOk;
     }
-    std::string error;
-    if (!replace_file(out, csv, error)) {
-        std::cerr << "cannot write " << printable_name(out) << ": " << error << "\n";
+    if (const app::ChangeOutcome saved = app::save_file(out, csv); !saved.ok) {
+        std::cerr << terminal_safe(saved.summary) << "\n";  // "cannot write PATH: reason"
         return kExitFailure;
     }
     const std::size_t forms = args.positional.size() - 1;

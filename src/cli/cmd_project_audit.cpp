@@ -1,5 +1,6 @@
 // `tenderloop audit P.tender [list [--full] | verify [--head HASH]]`: the project's audit log, and
-// the proof that nobody rewrote it (or the data) outside TenderLoop.
+// the proof that nobody rewrote it (or the data) outside TenderLoop. The project is opened
+// through tl_app; the log and its check are the project file's records (TenderProject::store()).
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -54,7 +55,7 @@ int run_audit(const ParsedArgs& args) {
     auto p = open_project(path, args, "audit");
     if (!p) return kExitFailure;
     try {
-        return action == "list" ? list(*p, args.has("--full")) : verify(*p, path, args.value("--head"));
+        return action == "list" ? list(p->store(), args.has("--full")) : verify(p->store(), path, args.value("--head"));
     } catch (const store::StoreError& e) {
         return report_store_error("audit", e);
     }

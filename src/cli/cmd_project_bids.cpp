@@ -1,45 +1,47 @@
-// `tenderloop bids P.tender [import FILE... [--replace] | list | remove BIDDER [--lot L]]`.
+// `tenderloop bids P.tender [import FILE... [--replace] | list | remove BIDDER [--lot L] |
+//  rename BIDDER NEW-NAME [--lot L] [--to-lot L2]]`.
 // Imports are all or nothing: every file is read and checked first, every problem listed with
 // its row, column and field, and then the bids are stored in one transaction, or none are.
+// The workflows are tl_app's (app/tender_project.hpp); this file reads the command line and prints.
 #include <iostream>
-#include <optional>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "cli/printable.hpp"
-#include "app/bid_files.hpp"
 #include "cli/project_cli.hpp"
 
 namespace tl::cli {
 
 namespace {
 
-int import(store::Project& p, const std::string& path, const ParsedArgs& args) {
-    const auto loaded = load_project_rules(p, path);
-    if (!loaded) return kExitFailure;
+int import(app::TenderProject& p, const std::string& path, const ParsedArgs& args) {
+    if (!project_rules(p, path)) return kExitFailure;
     const std::vector<std::string> files(args.positional.begin() + 2, args.positional.end());
-    app::BidFiles read = app::read_bid_files(files, loaded->rules);
-    if (!read.problems.empty()) std::cerr << terminal_safe(format_diagnostics(read.problems));
-    if (!read.ok()) {
+    const app::ChangeOutcome out = p.import_bid_files(files, args.has("--replace"), reason_of(args));
+    print_problems(out);
+    if (out.refusal == app::Refusal::Problems) {
         std::cerr << "tenderloop bids: nothing imported; correct the " << (files.size() == 1 ? "file" : "files")
                   << " above and import again\n";
         return kExitFailure;
     }
-    if (read.table.bids.empty()) {
+    if (out.refusal == app::Refusal::NoBids) {
         std::cerr << "tenderloop bids: nothing imported: the " << (files.size() == 1 ? "file holds" : "files hold")
                   << " no bids\n";
         return kExitFailure;
     }
-    const auto result = p.import_bids(read.table, read.files, read.file_of_bid, args.has("--replace"), actor_of(args));
-    std::cout << "imported " << read.table.bids.size() << (read.table.bids.size() == 1 ? " bid" : " bids") << " into "
-              << printable_name(path) << ": " << result.added.size() << " new, " << result.replaced.size()
-              << " replaced; audit head " << p.audit_head() << "\n";
+    if (!out.ok) {
+        std::cerr << "tenderloop bids: " << terminal_safe(out.summary) << "\n";
+        return kExitFailure;
+    }
+    const std::size_t n = out.added + out.replaced;
+    std::cout << "imported " << n << (n == 1 ? " bid" : " bids") << " into " << printable_name(path) << ": " << out.added
+              << " new, " << out.replaced << " replaced; audit head " << p.store().audit_head() << "\n";
     return kExitOk;
 }
 
-int list(const store::Project& p) {
-    const auto bids = p.bids();
+int list(const app::TenderProject& p) {
+    const auto bids = p.store().bids();
     bool lots = false;
     for (const auto& b : bids) lots = lots || !b.lot.empty();
     std::cout << fmt::format("{:<30} {}{:<20} {:<21} {:<16} {}\n", "bidder", lots ? fmt::format("{:<8} ", "lot") : "",
@@ -53,13 +55,24 @@ int list(const store::Project& p) {
     return kExitOk;
 }
 
-int remove(store::Project& p, const ParsedArgs& args) {
+int remove(app::TenderProject& p, const ParsedArgs& args) {
     const std::string bidder = args.positional[2];
-    std::optional<std::string> lot;
-    if (args.has("--lot")) lot = args.value("--lot");
-    const int n = p.remove_bids(bidder, lot, actor_of(args));
-    std::cout << "removed " << n << (n == 1 ? " bid" : " bids") << " of '" << printable_name(bidder) << "'; audit head "
-              << p.audit_head() << "\n";
+    const app::ChangeOutcome out = p.remove_bid(bidder, args.value("--lot"), reason_of(args));
+    if (!out.ok) return report_refusal("bids", out);
+    std::cout << "removed " << out.removed << (out.removed == 1 ? " bid" : " bids") << " of '" << printable_name(bidder)
+              << "'; audit head " << p.store().audit_head() << "\n";
+    return kExitOk;
+}
+
+int rename_bid(app::TenderProject& p, const std::string& path, const ParsedArgs& args) {
+    if (!project_rules(p, path)) return kExitFailure;
+    const std::string bidder = args.positional[2], new_name = args.positional[3], lot = args.value("--lot");
+    const std::string new_lot = args.value("--to-lot", lot);
+    const app::ChangeOutcome out = p.rename_bid(bidder, lot, new_name, new_lot, reason_of(args));
+    if (!out.ok) return report_refusal("bids", out);
+    std::cout << "renamed the bid of '" << printable_name(bidder) << "'" << (lot.empty() ? "" : " (lot " + printable_name(lot) + ")")
+              << " to '" << printable_name(new_name) << "'" << (new_lot.empty() ? "" : " (lot " + printable_name(new_lot) + ")")
+              << "; audit head " << p.store().audit_head() << "\n";
     return kExitOk;
 }
 
@@ -71,19 +84,24 @@ int run_bids(const ParsedArgs& args) {
         if (args.positional.size() < 3) throw UsageError("missing argument FILE (after 'import'): a bids CSV or bid forms");
     } else if (action == "remove") {
         expect_positional(args, 3, "BIDDER (after 'remove')");
+    } else if (action == "rename") {
+        expect_positional(args, 4, "BIDDER NEW-NAME (after 'rename')");
     } else if (action == "list") {
         no_more_than_action(args);
     } else {
-        throw UsageError("unknown action '" + action + "' (use import FILE, list or remove BIDDER)");
+        throw UsageError("unknown action '" + action + "' (use import FILE, list, remove BIDDER or rename BIDDER NEW-NAME)");
     }
     if (args.has("--replace") && action != "import") throw UsageError("option '--replace' goes with 'import'");
-    if (args.has("--lot") && action != "remove") throw UsageError("option '--lot' goes with 'remove'");
+    if (args.has("--lot") && action != "remove" && action != "rename")
+        throw UsageError("option '--lot' goes with 'remove' or 'rename'");
+    if (args.has("--to-lot") && action != "rename") throw UsageError("option '--to-lot' goes with 'rename'");
 
     auto p = open_project(path, args, "bids");
     if (!p) return kExitFailure;
     try {
         if (action == "import") return import(*p, path, args);
         if (action == "remove") return remove(*p, args);
+        if (action == "rename") return rename_bid(*p, path, args);
         return list(*p);
     } catch (const store::StoreError& e) {
         return report_store_error("bids", e);
@@ -95,10 +113,12 @@ int run_bids(const ParsedArgs& args) {
 Command project_bids_command() {
     std::vector<OptionSpec> options{
         {"--replace", "", "with import: replace the bids of bidders the project has already (logged)"},
-        {"--lot", "LOT", "with remove: only the bid in this lot"}};
+        {"--lot", "LOT", "with remove: only the bid in this lot; with rename: the bid in this lot"},
+        {"--to-lot", "LOT", "with rename: move the bid to this lot (default: it stays in its lot)"}};
     for (auto& o : change_options()) options.push_back(o);
-    return {"bids", "PROJECT.tender [import FILE... | list | remove BIDDER]",
-            "Import bids (CSV files or filled-in .xlsx bid forms; all or nothing), list them, or remove a bidder's bids.",
+    return {"bids", "PROJECT.tender [import FILE... | list | remove BIDDER | rename BIDDER NEW-NAME]",
+            "Import bids (CSV files or filled-in .xlsx bid forms; all or nothing), list them, remove a bidder's bids, "
+            "or rename a bid (refused once the committee has scored it).",
             options, &run_bids};
 }
 

@@ -7,7 +7,8 @@
 //   consensus --bid BIDDER [--lot LOT] --criterion ID --value V --justification TEXT  (the chair)
 //   status
 // The rules of the procedure (declaration before scoring, locks, the chair's rights) are the
-// store's (store/project.hpp); this file only reads the command line and prints.
+// store's, reached through tl_app (app/tender_project.hpp); this file only reads the command
+// line and prints.
 #include <iostream>
 #include <map>
 #include <set>
@@ -55,35 +56,40 @@ std::string need(const ParsedArgs& args, const std::string& option, const std::s
 
 store::BidKey bid_of(const ParsedArgs& args) { return {need(args, "--bid", "BIDDER"), args.value("--lot")}; }
 
-int run_action(store::Project& p, const std::string& path, const std::string& action, const ParsedArgs& args) {
+/// Prints `done` when the change was made, else why not.
+int done_or_refused(const app::ChangeOutcome& out, const std::string& done) {
+    if (!out.ok) return report_refusal("committee", out);
+    std::cout << done << "\n";
+    return kExitOk;
+}
+
+int run_action(app::TenderProject& p, const std::string& path, const std::string& action, const ParsedArgs& args) {
     const auto& pos = args.positional;
+    const std::string reason = reason_of(args);
     if (action == "evaluator") {
         if (pos.size() < 3 || pos[2] != "add") throw UsageError("use: committee PROJECT.tender evaluator add NAME --role chair|member");
         expect_positional(args, 4, "NAME (after 'evaluator add')");
         const std::string role = need(args, "--role", "chair|member");
         if (role != "chair" && role != "member") throw UsageError("the role is chair or member, not '" + role + "'");
-        p.add_evaluator(pos[3], role == "chair" ? store::Role::Chair : store::Role::Member, actor_of(args));
-        std::cout << "added " << printable_name(pos[3]) << " to the committee as " << role << "\n";
-        return kExitOk;
+        return done_or_refused(p.add_evaluator(pos[3], role == "chair" ? store::Role::Chair : store::Role::Member, reason),
+                               "added " + printable_name(pos[3]) + " to the committee as " + role);
     }
     if (action == "status") {
         expect_positional(args, 2, "ACTION");
-        const auto rules = load_project_rules(p, path);
+        const lang::LoadResult* rules = project_rules(p, path);
         if (!rules) return kExitFailure;
-        std::cout << format_committee_status(p.committee_scores(rules->rules));
+        std::cout << format_committee_status(p.store().committee_scores(rules->rules));
         return kExitOk;
     }
     if (action == "consensus") {
         expect_positional(args, 2, "ACTION");
-        const auto rules = load_project_rules(p, path);
-        if (!rules) return kExitFailure;
+        if (!project_rules(p, path)) return kExitFailure;
         store::ConsensusInput in{bid_of(args), need(args, "--criterion", "ID"),
                                  parse_score("--value", need(args, "--value", "V")),
                                  need(args, "--justification", "TEXT")};
-        p.record_consensus(in, rules->rules, actor_of(args));
-        std::cout << "consensus recorded: " << printable_name(in.criterion) << " = " << score_text(in.value) << " for '"
-                  << printable_name(in.bid.bidder) << "'\n";
-        return kExitOk;
+        return done_or_refused(p.record_consensus(in, reason), "consensus recorded: " + printable_name(in.criterion) +
+                                                                   " = " + score_text(in.value) + " for '" +
+                                                                   printable_name(in.bid.bidder) + "'");
     }
     expect_positional(args, 3, "NAME (after '" + action + "')");
     const std::string name = pos[2];
@@ -93,35 +99,28 @@ int run_action(store::Project& p, const std::string& path, const std::string& ac
         const store::CoiKind kind = args.has("--none")       ? store::CoiKind::None
                                     : args.has("--conflict") ? store::CoiKind::Bid
                                                              : store::CoiKind::WholeTender;
-        p.declare_interest(name, kind, args.value("--conflict"), args.value("--text"), actor_of(args));
-        std::cout << "declaration of " << printable_name(name) << " recorded: "
-                  << (kind == store::CoiKind::None  ? "no conflict of interest"
-                      : kind == store::CoiKind::Bid ? "conflict with '" + printable_name(args.value("--conflict")) + "'"
-                                                    : "conflict with the whole tender")
-                  << "\n";
-        return kExitOk;
+        return done_or_refused(
+            p.declare_interest(name, kind, args.value("--conflict"), args.value("--text"), reason),
+            "declaration of " + printable_name(name) + " recorded: " +
+                (kind == store::CoiKind::None  ? "no conflict of interest"
+                 : kind == store::CoiKind::Bid ? "conflict with '" + printable_name(args.value("--conflict")) + "'"
+                                               : "conflict with the whole tender"));
     }
     if (action == "score") {
-        const auto rules = load_project_rules(p, path);
-        if (!rules) return kExitFailure;
+        if (!project_rules(p, path)) return kExitFailure;
         store::ScoreInput in{name, bid_of(args), need(args, "--criterion", "ID"),
                              parse_score("--value", need(args, "--value", "V")), need(args, "--justification", "TEXT")};
-        p.record_score(in, rules->rules, actor_of(args));
-        std::cout << "draft score recorded: " << printable_name(name) << ", " << printable_name(in.criterion) << " = "
-                  << score_text(in.value) << " for '" << printable_name(in.bid.bidder) << "'\n";
-        return kExitOk;
+        return done_or_refused(p.record_score(in, reason), "draft score recorded: " + printable_name(name) + ", " +
+                                                               printable_name(in.criterion) + " = " + score_text(in.value) +
+                                                               " for '" + printable_name(in.bid.bidder) + "'");
     }
     if (action == "submit") {
-        const auto rules = load_project_rules(p, path);
-        if (!rules) return kExitFailure;
-        p.submit_scores(name, rules->rules, actor_of(args));
-        std::cout << "the scores of " << printable_name(name) << " are submitted and locked\n";
-        return kExitOk;
+        if (!project_rules(p, path)) return kExitFailure;
+        return done_or_refused(p.submit_scores(name, reason),
+                               "the scores of " + printable_name(name) + " are submitted and locked");
     }
     // reopen
-    p.reopen_scores(name, actor_of(args));
-    std::cout << "the scores of " << printable_name(name) << " are reopened as drafts\n";
-    return kExitOk;
+    return done_or_refused(p.reopen_scores(name, reason), "the scores of " + printable_name(name) + " are reopened as drafts");
 }
 
 int run_committee(const ParsedArgs& args) {

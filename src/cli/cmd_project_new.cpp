@@ -1,4 +1,5 @@
-// `tenderloop new P.tender --rules R.crit [--title T]`: a new project file with its first rules.
+// `tenderloop new P.tender --rules R.crit [--title T] [--replace]`: a new project file with its
+// first rules (tl_app checks them and creates the file; an existing file only with --replace).
 #include <filesystem>
 #include <iostream>
 
@@ -22,25 +23,29 @@ int run_new(const ParsedArgs& args) {
         throw UsageError("a project file ends in .tender: '" + path + "'");
     const auto text = read_input(rules_path);
     if (!text) return kExitFailure;
-    const auto loaded = load_rules_from_text(*text, rules_path, true);
-    if (!loaded) return kExitFailure;
-    if (!loaded->diagnostics.empty()) std::cerr << terminal_safe(format_diagnostics(loaded->diagnostics));
 
-    store::NewProject np;
-    np.title = args.value("--title", loaded->rules.tender.title);
-    if (np.title.empty()) np.title = std::filesystem::path(path).stem().string();
-    np.reference = loaded->rules.tender.reference;
-    np.rules_text = *text;
-    np.rules_source_name = std::filesystem::path(rules_path).filename().string();
-    np.lots = lots_of(loaded->rules);
-    np.tool_version = TL_VERSION;
-    try {
-        const store::Project p = store::Project::create(path, np, actor_of(args), project_options(args));
-        std::cout << "created " << printable_name(path) << ": '" << printable_name(np.title) << "', rules version 1 ("
-                  << printable_name(np.rules_source_name) << "), audit head " << p.audit_head() << "\n";
-    } catch (const store::StoreError& e) {
-        return report_store_error("new", e);
+    app::NewProjectRequest request;
+    request.path = path;
+    request.title = args.value("--title");
+    request.rules_text = *text;
+    request.rules_source_name = std::filesystem::path(rules_path).filename().string();
+    request.rules_location = rules_path;
+    request.reason = reason_of(args);
+    request.replace_existing = args.has("--replace");
+    app::ChangeOutcome outcome;
+    const auto project = app::TenderProject::create(request, user_of(args), TL_VERSION, outcome);
+    if (!project) {
+        // Rules with errors: their diagnostics say it all.
+        if (outcome.refusal == app::Refusal::Problems) {
+            print_problems(outcome);
+            return kExitFailure;
+        }
+        return report_refusal("new", outcome);
     }
+    print_problems(outcome);  // warnings
+    std::cout << "created " << printable_name(path) << ": '" << printable_name(project->store().info().title)
+              << "', rules version 1 (" << printable_name(request.rules_source_name) << "), audit head "
+              << project->store().audit_head() << "\n";
     return kExitOk;
 }
 
@@ -48,7 +53,9 @@ int run_new(const ParsedArgs& args) {
 
 Command new_project_command() {
     std::vector<OptionSpec> options{{"--rules", "RULES.crit", "the tender's rules (checked; refused with errors)", true},
-                                    {"--title", "TEXT", "the project's title (default: the rules' tender title)"}};
+                                    {"--title", "TEXT", "the project's title (default: the rules' tender title)"},
+                                    {"--replace", "", "replace an existing file (its rules, bids, committee and audit "
+                                                      "log are gone); only once the new project is complete"}};
     for (auto& o : change_options()) options.push_back(o);
     return {"new", "PROJECT.tender", "Create a tender project file (SQLite) holding the rules, bids, committee and audit log.",
             options, &run_new};

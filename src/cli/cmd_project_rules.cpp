@@ -10,13 +10,12 @@
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
 #include "cli/project_cli.hpp"
-#include "app/project_rebind.hpp"
 
 namespace tl::cli {
 
 namespace {
 
-int show(const store::Project& p, const ParsedArgs& args) {
+int show(const app::TenderProject& project, const ParsedArgs& args) {
     store::RulesVersion r;
     if (args.has("--version")) {
         int v = 0;
@@ -24,17 +23,17 @@ int show(const store::Project& p, const ParsedArgs& args) {
         auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
         if (ec != std::errc() || end != t.data() + t.size() || v < 1)
             throw UsageError("option '--version' needs a version number, not '" + t + "'");
-        r = p.rules_version(v);
+        r = project.store().rules_version(v);
     } else {
-        r = p.current_rules();
+        r = project.rules_version();
     }
     std::cout << r.text;
     if (!r.text.empty() && r.text.back() != '\n') std::cout << "\n";
     return kExitOk;
 }
 
-int history(const store::Project& p) {
-    const auto versions = p.rules_history();
+int history(const app::TenderProject& project) {
+    const auto versions = project.store().rules_history();
     std::cout << fmt::format("{:<8} {:<21} {:<16} {:<17} {}\n", "version", "time", "user", "sha256", "file / reason");
     for (const auto& r : versions) {
         std::cout << fmt::format("{:<8} {:<21} {:<16} {:<17} {}", r.version, r.created_at, printable_name(r.created_by),
@@ -45,29 +44,36 @@ int history(const store::Project& p) {
     return kExitOk;
 }
 
-int set(store::Project& p, const std::string& path, const std::string& rules_path, const ParsedArgs& args) {
+int set(app::TenderProject& project, const std::string& rules_path, const ParsedArgs& args) {
     const auto text = read_input(rules_path);
     if (!text) return kExitFailure;
-    const auto loaded = load_rules_from_text(*text, rules_path, true);
-    if (!loaded) {
-        std::cerr << "tenderloop rules: the rules have errors; nothing was recorded\n";
-        return kExitFailure;
+    // tl_app checks the rules, then re-reads the stored bids against them (the current rules tell
+    // which stored values keep their meaning), and records them only when both are fine.
+    const app::ChangeOutcome out =
+        project.set_rules(*text, std::filesystem::path(rules_path).filename().string(), reason_of(args), rules_path);
+    if (!out.ok) {
+        switch (out.refusal) {
+            case app::Refusal::Problems:
+                print_problems(out);
+                std::cerr << "tenderloop rules: the rules have errors; nothing was recorded\n";
+                return kExitFailure;
+            case app::Refusal::BidsDoNotFit: {
+                // The rules checked (their warnings, with places, first); each error is a stored bid.
+                Diagnostics warnings;
+                for (const Diagnostic& d : out.problems)
+                    if (d.severity != Severity::Error) warnings.push_back(d);
+                if (!warnings.empty()) std::cerr << terminal_safe(format_diagnostics(warnings));
+                std::cerr << "tenderloop rules: the stored bids do not fit the new rules; nothing was recorded:\n";
+                for (const Diagnostic& d : out.problems)
+                    if (d.severity == Severity::Error) std::cerr << "  " << terminal_safe(d.message) << "\n";
+                return kExitFailure;
+            }
+            default: return report_refusal("rules", out);
+        }
     }
-    if (!loaded->diagnostics.empty()) std::cerr << terminal_safe(format_diagnostics(loaded->diagnostics));
-    // The current rules tell which stored values keep their meaning.
-    const store::RulesVersion current = p.current_rules();
-    const lang::LoadResult old = lang::load_rules_text(current.text, path + ": rules version " + std::to_string(current.version));
-    std::vector<std::string> problems;
-    const BidTable rebound = app::rebind_bids(p, old.ok() ? &old.rules : nullptr, loaded->rules, problems);
-    if (!problems.empty()) {
-        std::cerr << "tenderloop rules: the stored bids do not fit the new rules; nothing was recorded:\n";
-        for (const auto& line : problems) std::cerr << "  " << terminal_safe(line) << "\n";
-        return kExitFailure;
-    }
-    const int version = p.set_rules(*text, std::filesystem::path(rules_path).filename().string(), loaded->rules, rebound,
-                                    actor_of(args));
-    std::cout << "rules version " << version << " recorded (" << printable_name(rules_path) << ", "
-              << rebound.bids.size() << " stored bids re-read); audit head " << p.audit_head() << "\n";
+    print_problems(out);  // warnings
+    std::cout << "rules version " << out.recorded << " recorded (" << printable_name(rules_path) << ", " << out.re_read
+              << " stored bids re-read); audit head " << project.store().audit_head() << "\n";
     return kExitOk;
 }
 
@@ -85,8 +91,8 @@ int run_rules(const ParsedArgs& args) {
     try {
         if (action == "show") return show(*p, args);
         if (action == "history") return history(*p);
-        return set(*p, path, args.positional[2], args);
-    } catch (const store::StoreError& e) {
+        return set(*p, args.positional[2], args);
+    } catch (const store::StoreError& e) {  // a version the project does not hold
         return report_store_error("rules", e);
     }
 }

@@ -2,14 +2,11 @@
 
 #include <charconv>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 
-#include "app/tender_project.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
-#include "io/common/timestamp.hpp"
 
 #ifndef TL_VERSION
 #define TL_VERSION "unknown"
@@ -18,7 +15,7 @@
 namespace tl::cli {
 
 bool is_project_path(const std::string& path) {
-    return std::filesystem::path(path).extension() == ".tender" || store::Project::is_sqlite_file(path);
+    return std::filesystem::path(path).extension() == ".tender" || app::is_sqlite_file(path);
 }
 
 void no_more_than_action(const ParsedArgs& args) {
@@ -30,60 +27,41 @@ std::vector<OptionSpec> change_options() {
             {"--reason", "TEXT", "why, for the audit log"}};
 }
 
-std::string login_name() { return app::login_name(); }
+std::string user_of(const ParsedArgs& args) { return args.value("--user", app::login_name()); }
 
-store::Actor actor_of(const ParsedArgs& args) { return {args.value("--user", login_name()), args.value("--reason")}; }
-
-std::string utc_now() { return io::utc_now_iso(); }
-
-store::ProjectOptions project_options(const ParsedArgs& args) {
-    store::ProjectOptions o;
-    o.clock = &utc_now;
-    o.user = args.value("--user", login_name());
-    o.tool_version = TL_VERSION;
-    return o;
-}
+std::string reason_of(const ParsedArgs& args) { return args.value("--reason"); }
 
 int report_store_error(const std::string& command, const std::exception& e) {
     std::cerr << "tenderloop " << command << ": " << terminal_safe(e.what()) << "\n";
     return kExitFailure;
 }
 
-std::optional<store::Project> open_project(const std::string& path, const ParsedArgs& args, const std::string& command) {
+std::optional<app::TenderProject> open_project(const std::string& path, const ParsedArgs& args, const std::string& command) {
     try {
-        return store::Project::open(path, project_options(args));
-    } catch (const store::StoreError& e) {
+        return app::TenderProject::open(path, user_of(args), TL_VERSION);
+    } catch (const store::StoreError& e) {  // the message for the user (not a project, too new...)
         report_store_error(command, e);
         return std::nullopt;
     }
 }
 
-std::optional<lang::LoadResult> load_rules_from_text(const std::string& text, const std::string& name, bool self_contained) {
-    lang::LoadResult loaded = lang::load_rules_text(text, name);
-    if (!loaded.ok()) {
-        std::cerr << terminal_safe(format_diagnostics(loaded.diagnostics));
-        return std::nullopt;
-    }
-    if (self_contained && loaded.files.size() > 1) {
-        std::cerr << printable_name(name)
-                  << ": the rules import other files; a project keeps one self-contained rules text, so put the "
-                     "imported rules into this file\n";
-        return std::nullopt;
-    }
-    return loaded;
+void print_problems(const app::ChangeOutcome& outcome) {
+    if (!outcome.problems.empty()) std::cerr << terminal_safe(format_diagnostics(outcome.problems));
 }
 
-std::optional<lang::LoadResult> load_project_rules(const store::Project& project, const std::string& path) {
-    const store::RulesVersion rules = project.current_rules();
-    const std::string name =
-        path + ": rules version " + std::to_string(rules.version) + " (" + rules.source_name + ")";
-    auto loaded = load_rules_from_text(rules.text, name, false);
-    if (!loaded) std::cerr << "the project's rules do not check with this TenderLoop; set corrected rules with "
-                              "'tenderloop rules " << printable_name(path) << " set RULES.crit'\n";
-    return loaded;
+int report_refusal(const std::string& command, const app::ChangeOutcome& outcome) {
+    print_problems(outcome);
+    std::cerr << "tenderloop " << command << ": " << terminal_safe(outcome.summary) << "\n";
+    return kExitFailure;
 }
 
-std::vector<Lot> lots_of(const CriteriaSet& rules) { return rules.tender.lots; }
+const lang::LoadResult* project_rules(const app::TenderProject& project, const std::string& path) {
+    if (project.rules().ok()) return &project.rules();
+    std::cerr << terminal_safe(format_diagnostics(project.rules().diagnostics));
+    std::cerr << "the project's rules do not check with this TenderLoop; set corrected rules with "
+                 "'tenderloop rules " << printable_name(path) << " set RULES.crit'\n";
+    return nullptr;
+}
 
 std::string score_text(double v) {
     char buf[64];

@@ -1,14 +1,18 @@
 #pragma once
 /// What the project commands (`new`, `rules`, `bids`, `committee`, `audit`, and `evaluate` /
-/// `export` of a `.tender`) share: opening a project with a clear message, the user and reason
-/// of a change, reading a project's rules.
+/// `export` of a `.tender`) share: opening a project through tl_app with a clear message, the
+/// user and reason of a change, printing a refused change.
+///
+/// Every project workflow is tl_app's (app/tender_project.hpp): these commands read the command
+/// line, call it and print the outcome. No store header is included here or anywhere in the
+/// CLI; the store's record types (store::Role, store::StoredBid...) reach it through tl_app's
+/// API, which names them.
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/tender_project.hpp"
 #include "cli/args.hpp"
-#include "lang/load.hpp"
-#include "store/project.hpp"
 
 namespace tl::cli {
 
@@ -21,35 +25,26 @@ void no_more_than_action(const ParsedArgs& args);
 /// `--user NAME` and `--reason TEXT`, which every changing command takes.
 std::vector<OptionSpec> change_options();
 
-/// The user (--user, or the login name) and the reason (--reason) of a change.
-store::Actor actor_of(const ParsedArgs& args);
+/// The user of a change: --user, or the login name.
+std::string user_of(const ParsedArgs& args);
+/// The reason of a change: --reason, or nothing.
+std::string reason_of(const ParsedArgs& args);
 
-/// The login name of the user running TenderLoop (getpwuid; $USER; "unknown").
-std::string login_name();
+/// Opens the project as --user, or prints "tenderloop COMMAND: message" and returns nothing.
+std::optional<app::TenderProject> open_project(const std::string& path, const ParsedArgs& args, const std::string& command);
 
-/// The current time in UTC, `YYYY-MM-DDTHH:MM:SSZ`. SOURCE_DATE_EPOCH (the reproducible-builds
-/// convention) fixes it, so that the same commands give the same file (tests compare them).
-std::string utc_now();
-
-/// Options for opening and creating projects: the clock above, the user for a migration.
-store::ProjectOptions project_options(const ParsedArgs& args);
-
-/// Opens the project, or prints "tenderloop COMMAND: message" and returns nothing.
-std::optional<store::Project> open_project(const std::string& path, const ParsedArgs& args, const std::string& command);
-
-/// Prints "tenderloop COMMAND: message" for a store error (also used after a refused change).
+/// Prints "tenderloop COMMAND: message" for an error (a read the project refused).
 int report_store_error(const std::string& command, const std::exception& e);
 
-/// Loads a rules text as `load_rules` does a file, under the name `name` (messages point there).
-/// Prints the diagnostics and returns nothing on errors. Refuses rules that import other files
-/// when `self_contained` (a project keeps one rules text).
-std::optional<lang::LoadResult> load_rules_from_text(const std::string& text, const std::string& name, bool self_contained);
+/// Prints the outcome's problems (diagnostics with their places), if any.
+void print_problems(const app::ChangeOutcome& outcome);
 
-/// The project's current rules, checked. Prints why not and returns nothing on errors.
-std::optional<lang::LoadResult> load_project_rules(const store::Project& project, const std::string& path);
+/// Prints the problems, then "tenderloop COMMAND: the summary"; returns the failure exit code.
+int report_refusal(const std::string& command, const app::ChangeOutcome& outcome);
 
-/// The rules' lots (for the store).
-std::vector<Lot> lots_of(const CriteriaSet& rules);
+/// The project's current rules when they check; otherwise prints why and how to correct them
+/// and returns null.
+const lang::LoadResult* project_rules(const app::TenderProject& project, const std::string& path);
 
 /// `v` as the committee scales write it: 3, 2.5.
 std::string score_text(double v);

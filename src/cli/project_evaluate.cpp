@@ -5,14 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/project_export.hpp"
 #include "cli/format.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
 #include "cli/project_cli.hpp"
-#include "core/engine.hpp"
-#include "core/sha256.hpp"
-#include "io/workbook/evaluation_workbook.hpp"
-#include "io/xlsx/xlsx_book.hpp"
 
 #ifndef TL_VERSION
 #define TL_VERSION "unknown"
@@ -22,20 +19,10 @@ namespace tl::cli {
 
 namespace {
 
-struct Inputs {
-    lang::LoadResult rules;
-    store::RulesVersion version;
-    BidTable bids;
-    std::vector<store::MissingConsensus> missing;
-};
-
-std::optional<Inputs> read_inputs(const store::Project& p, const std::string& path) {
-    auto rules = load_project_rules(p, path);
-    if (!rules) return std::nullopt;
-    Inputs in{std::move(*rules), p.current_rules(), {}, {}};
-    in.bids = p.evaluation_bids(in.rules.rules);
-    in.missing = p.missing_consensus(in.rules.rules);
-    return in;
+/// The project evaluated by tl_app, or nothing when its rules do not check (said on stderr).
+std::shared_ptr<const app::ProjectEvaluation> evaluation_of(const app::TenderProject& p, const std::string& path) {
+    if (!project_rules(p, path)) return nullptr;
+    return p.evaluate();
 }
 
 std::string missing_list(const std::vector<store::MissingConsensus>& missing) {
@@ -87,33 +74,33 @@ int evaluate_project(const ParsedArgs& args, const std::string& format) {
     auto p = open_project(path, args, "evaluate");
     if (!p) return kExitFailure;
     try {
-        const auto in = read_inputs(*p, path);
-        if (!in) return kExitFailure;
-        const bool provisional = !in->missing.empty();
+        const auto ev = evaluation_of(*p, path);
+        if (!ev) return kExitFailure;
+        const bool provisional = ev->provisional();
         if (provisional && !args.has("--provisional")) {
-            std::cerr << "tenderloop evaluate: no ranking: " << count_text(in->missing.size())
+            std::cerr << "tenderloop evaluate: no ranking: " << count_text(ev->missing.size())
                       << " missing (criterion: bid):\n"
-                      << missing_list(in->missing)
+                      << missing_list(ev->missing)
                       << "record them with 'tenderloop committee " << printable_name(path)
                       << " consensus ...', or ask for a provisional ranking with --provisional\n";
             return kExitFailure;
         }
-        const CriteriaSet& rules = in->rules.rules;
-        const Result result = evaluate(rules, in->bids);
+        const CriteriaSet& rules = ev->rules;
+        const Result& result = ev->result;
         std::string json_text = format_json(rules, result);
-        if (provisional) json_text = json_with_status(json_text, in->missing);
+        if (provisional) json_text = json_with_status(json_text, ev->missing);
         std::string output;  // the JSON is printed as recorded, without a copy
         if (format == "csv") output = provisional ? csv_with_status(format_csv(rules, result)) : format_csv(rules, result);
         else if (format == "text") {
             output = format_text(rules, result);
             if (provisional)
-                output = provisional_banner(in->missing) + output + "\nPROVISIONAL: see the missing consensus scores above.\n";
+                output = provisional_banner(ev->missing) + output + "\nPROVISIONAL: see the missing consensus scores above.\n";
         }
-        const std::string inputs = sha256_hex(in->version.sha256 + "\n" + store::bid_table_sha256(in->bids));
-        const auto run = p->record_run(inputs, provisional, json_text, actor_of(args));
+        const app::ChangeOutcome run = p->record_run(*ev, json_text, reason_of(args));
+        if (!run.ok) return report_refusal("evaluate", run);
         std::cout << (format == "json" ? json_text : output);
-        std::cerr << "recorded as evaluation run " << run << (provisional ? " (PROVISIONAL)" : "") << " of rules version "
-                  << in->version.version << "; audit head " << p->audit_head() << "\n";
+        std::cerr << "recorded as evaluation run " << run.recorded << (provisional ? " (PROVISIONAL)" : "")
+                  << " of rules version " << ev->rules_version.version << "; audit head " << p->store().audit_head() << "\n";
         return kExitOk;
     } catch (const store::StoreError& e) {
         return report_store_error("evaluate", e);
@@ -125,43 +112,23 @@ int export_project(const ParsedArgs& args, const std::string& out) {
     auto p = open_project(path, args, "export");
     if (!p) return kExitFailure;
     try {
-        const auto in = read_inputs(*p, path);
-        if (!in) return kExitFailure;
-        if (!in->missing.empty()) {
-            std::cerr << "tenderloop export: no workbook: " << count_text(in->missing.size())
+        const auto ev = evaluation_of(*p, path);
+        if (!ev) return kExitFailure;
+        if (ev->provisional()) {
+            std::cerr << "tenderloop export: no workbook: " << count_text(ev->missing.size())
                       << " missing (criterion: bid):\n"
-                      << missing_list(in->missing) << "record them with 'tenderloop committee " << printable_name(path)
+                      << missing_list(ev->missing) << "record them with 'tenderloop committee " << printable_name(path)
                       << " consensus ...' first\n";
             return kExitFailure;
         }
-        const CriteriaSet& rules = in->rules.rules;
-        const Result result = evaluate(rules, in->bids);
-        const std::string head = p->audit_head();
-        io::ExportInfo info;
-        info.tool_version = TL_VERSION;
-        info.exported_at = utc_now();
-        info.rules = {in->version.source_name + " (version " + std::to_string(in->version.version) + " in " +
-                          std::filesystem::path(path).filename().string() + ")",
-                      in->version.sha256};
-        info.bids = {std::to_string(in->bids.bids.size()) + " bids in " + std::filesystem::path(path).filename().string(),
-                     store::bid_table_sha256(in->bids)};
-        info.audit_head = head;
-        const CommitteeScores committee = p->committee_scores(rules);
-        if (!committee.criteria.empty()) info.committee = &committee;  // the Committee sheet
-        try {
-            io::write_evaluation_workbook(out, rules, in->bids, result, info);
-        } catch (const io::XlsxError& e) {
-            std::cerr << "tenderloop export: " << e.what() << "\n";
-            return kExitFailure;
-        }
-        const auto bytes = read_input(out);
-        if (!bytes) return kExitFailure;
-        p->record_export(out, sha256_hex(*bytes), head, actor_of(args));
+        const app::ChangeOutcome exported = app::export_workbook(*p, *ev, out, TL_VERSION, reason_of(args));
+        if (!exported.ok) return report_refusal("export", exported);
+        const std::string& head = ev->audit_head;
         std::size_t ranked = 0;
-        for (const auto& lot : result.lots)
+        for (const auto& lot : ev->result.lots)
             for (const auto& o : lot.bids) ranked += o.ranked() ? 1 : 0;
-        std::cout << "wrote " << printable_name(out) << ": " << result.lots.size()
-                  << (result.lots.size() == 1 ? " lot, " : " lots, ") << in->bids.bids.size() << " bids, " << ranked
+        std::cout << "wrote " << printable_name(out) << ": " << ev->result.lots.size()
+                  << (ev->result.lots.size() == 1 ? " lot, " : " lots, ") << ev->bids.bids.size() << " bids, " << ranked
                   << " ranked\naudit head in the workbook: " << head
                   << "\n(check later with: tenderloop audit " << printable_name(path) << " verify --head " << head << ")\n";
         return kExitOk;

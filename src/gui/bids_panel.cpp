@@ -34,22 +34,6 @@ wxString bid_label(const std::string& bidder, const std::string& lot) {
     return lot.empty() ? to_wx(bidder) : wxString::Format(_("%s (lot %s)"), to_wx(bidder), to_wx(lot));
 }
 
-/// A renamed bid (another bidder or lot) is a new bid in the store: record it under the new
-/// name, then remove the old one, and take the new one back if the old cannot go (the committee
-/// has scored it), so that a refusal leaves the project as it was.
-app::ChangeOutcome rename_bid(app::TenderProject& project, const app::BidEntry& from, const app::BidEntry& to,
-                              const std::string& reason) {
-    app::ChangeOutcome out = project.put_bid(to, false, reason);
-    if (!out.ok) return out;
-    app::ChangeOutcome removed = project.remove_bid(from.bidder, from.lot, reason);
-    if (!removed.ok) {
-        project.remove_bid(to.bidder, to.lot, "taken back: the renamed bid could not be removed");
-        return removed;
-    }
-    out.summary = "renamed the bid of '" + from.bidder + "' to '" + to.bidder + "'";
-    return out;
-}
-
 }  // namespace
 
 BidsPanel::BidsPanel(wxWindow* parent, ProjectDocument& document) : wxPanel(parent), document_(document) {
@@ -390,13 +374,13 @@ void BidsPanel::commit_edit() {
         step.redo = [doc, after] { return doc->project().put_bid(*after, true, "redo"); };
     } else {
         change = [doc, old = *before, entry, after] {
-            app::ChangeOutcome out = rename_bid(doc->project(), old, entry, "renamed on the Bids page");
+            app::ChangeOutcome out = doc->project().rename_bid(old.bidder, old.lot, entry, "renamed on the Bids page");
             if (out.ok) *after = doc->project().bid_entry(entry.bidder, entry.lot).value_or(entry);
             return out;
         };
         step.label = from_wx(wxString::Format(_("rename bid '%s'"), bid_label(d.orig_bidder, d.orig_lot)));
-        step.undo = [doc, old = *before, after] { return rename_bid(doc->project(), *after, old, "undo"); };
-        step.redo = [doc, old = *before, after] { return rename_bid(doc->project(), old, *after, "redo"); };
+        step.undo = [doc, old = *before, after] { return doc->project().rename_bid(after->bidder, after->lot, old, "undo"); };
+        step.redo = [doc, old = *before, after] { return doc->project().rename_bid(old.bidder, old.lot, *after, "redo"); };
     }
 
     committing_ = true;

@@ -90,7 +90,7 @@ bool BidsPanel::import_files(const std::vector<std::string>& paths, bool quiet) 
     out = run(false);
     // The files were fine (no errors of theirs) but some bidders have bids already: the store
     // refuses those unless asked to replace them.
-    if (!out.ok && !has_errors(out.problems) && out.summary.find("already") != std::string::npos && !quiet) {
+    if (!out.ok && !has_errors(out.problems) && out.refusal == app::Refusal::BidsExist && !quiet) {
         wxMessageDialog ask(this,
                             _("Some bidders in these files have bids in the project already. Replace their bids "
                               "with the ones in the files?"),

@@ -9,6 +9,7 @@
 #include <wx/notebook.h>
 #include <wx/stc/stc.h>
 
+#include "app/save_file.hpp"
 #include "gui/bids_panel.hpp"
 #include "gui/editor_panel.hpp"
 #include "gui/main_frame.hpp"
@@ -105,25 +106,22 @@ bool MainFrame::create_project(const wxString& path, const wxString& title, cons
             return false;
     }
     if (!close_project()) return false;
-    // The new project is made under a temporary name and only then put in the old one's place, so
-    // that rules with errors or a full disk leave the existing file as it was.
-    const wxString made = replacing ? wxFileName::CreateTempFileName(target.GetPathWithSep() + ".new-") : path;
-    if (replacing) wxRemoveFile(made);  // CreateTempFileName made an empty file; the store wants none
+    // The new project is built aside and put in the old one's place only when complete, so that
+    // rules with errors or a full disk leave the existing file as it was (tl_app does that).
+    app::NewProjectRequest request;
+    request.path = from_wx(path);
+    request.title = from_wx(title);
+    request.rules_text = rules_text;
+    request.rules_source_name = source_name;
+    request.reason = "new project";
+    request.replace_existing = replacing;
     app::ChangeOutcome outcome;
-    auto project = app::TenderProject::create(from_wx(made), from_wx(title), rules_text, source_name,
-                                              Preferences::load().audit_user(), TL_VERSION, outcome);
+    auto project = app::TenderProject::create(request, Preferences::load().audit_user(), TL_VERSION, outcome);
     if (!project) {
         if (!quiet) show_refusal(this, outcome);
         return false;
     }
-    project.reset();  // closed: now it can be moved, then opened the normal way (checks, recent files)
-    // A rollback journal left by the old file would be played back into the new one.
-    if (replacing && wxFileExists(path + "-journal")) wxRemoveFile(path + "-journal");
-    if (replacing && !wxRenameFile(made, path, true)) {
-        wxRemoveFile(made);
-        if (!quiet) wxMessageBox(wxString::Format(_("Cannot replace %s."), path), _("New project"), wxOK | wxICON_ERROR, this);
-        return false;
-    }
+    project.reset();  // closed: now it is opened the normal way (checks, recent files)
     return open_project(path, quiet);
 }
 
@@ -132,8 +130,7 @@ bool MainFrame::save_rules(bool quiet) {
     if (!document_.is_open()) {
         // A rules file opened on its own: write it back.
         const wxString path = to_wx(session_.rules_path());
-        wxFile file;
-        if (path.empty() || !file.Create(path, true) || !file.Write(text.data(), text.size()) || !file.Close()) {
+        if (path.empty() || !app::save_file(session_.rules_path(), text).ok) {
             if (!quiet) wxMessageBox(wxString::Format(_("Cannot write %s."), path), _("Save"), wxOK | wxICON_ERROR, this);
             return false;
         }

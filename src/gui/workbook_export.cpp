@@ -1,12 +1,10 @@
 #include "gui/workbook_export.hpp"
 
 #include <exception>
-#include <filesystem>
 
 #include <wx/event.h>
 
-#include "core/sha256.hpp"
-#include "io/common/timestamp.hpp"
+#include "app/file_export.hpp"
 
 #ifndef TL_VERSION
 #define TL_VERSION "unknown"
@@ -15,12 +13,7 @@
 namespace tl::gui {
 
 io::ExportInfo WorkbookExporter::file_export_info(const Evaluation& ev) {
-    io::ExportInfo info;
-    info.tool_version = TL_VERSION;
-    info.exported_at = io::utc_now_iso();  // SOURCE_DATE_EPOCH fixes it
-    info.rules = {std::filesystem::path(ev.rules_path).filename().string(), sha256_hex(ev.rules_text)};
-    info.bids = {std::filesystem::path(ev.bids_path).filename().string(), sha256_hex(ev.bids_bytes)};
-    return info;
+    return app::file_export_info(ev.rules_path, ev.rules_text, ev.bids_path, ev.bids_bytes, TL_VERSION);
 }
 
 WorkbookExporter::~WorkbookExporter() {

@@ -12,7 +12,9 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
+#include "core/atomic_file.hpp"
 #include "core/sha256.hpp"
 #include "store/audit.hpp"
 #include "store/project_impl.hpp"
@@ -172,15 +174,29 @@ Project Project::open(const std::string& path, const ProjectOptions& options) {
     return Project(std::move(impl));
 }
 
-Project Project::create(const std::string& path, const NewProject& np, const Actor& actor, const ProjectOptions& options) {
+Project Project::create(const std::string& path, const NewProject& np, const Actor& actor, const ProjectOptions& options,
+                        IfExists if_exists) {
     std::error_code ec;
-    if (fs::exists(fs::symlink_status(path, ec)))
+    const bool replace = if_exists == IfExists::Replace;
+    if (!replace && fs::exists(fs::symlink_status(path, ec)))
         throw StoreError(StoreErrorKind::Io, "cannot create " + path + ": the file exists already");
-    // Built under a temporary name next to the target, then linked into place, so that the
-    // project appears complete or not at all and an existing file is never replaced.
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    fs::remove(tmp, ec);
-    fs::remove(tmp + "-journal", ec);
+    auto failed = [&](const AtomicFileError& e) {
+        return StoreError(StoreErrorKind::Io, "cannot create " + path + ": " +
+                                                  (e.code() == EEXIST ? std::string("the file exists already") : e.what()));
+    };
+    // Built under a temporary name next to the target, then put into place, so that the project
+    // appears complete or not at all; an existing file is replaced only when asked.
+    std::optional<AtomicFile> file;
+    try {
+        file.emplace(path);
+    } catch (const AtomicFileError& e) {
+        throw failed(e);
+    }
+    const std::string tmp = file->temp_path();
+    auto drop_temporary = [&] {
+        file->discard();
+        fs::remove(tmp + "-journal", ec);
+    };
     try {
         Impl impl(tmp, true);
         impl.clock = options.clock;
@@ -206,32 +222,18 @@ Project Project::create(const std::string& path, const NewProject& np, const Act
                           {"rules_source", np.rules_source_name}};
         change.commit();
     } catch (const sql::Error& e) {
-        fs::remove(tmp, ec);
+        drop_temporary();
         throw StoreError(StoreErrorKind::Io, "cannot create " + path + ": " + e.what());
     } catch (...) {
-        fs::remove(tmp, ec);
+        drop_temporary();
         throw;
     }
-    if (::link(tmp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        if (err == EEXIST || fs::exists(fs::symlink_status(path, ec))) {
-            fs::remove(tmp, ec);
-            throw StoreError(StoreErrorKind::Io, "cannot create " + path + ": the file exists already");
-        }
-        // Filesystems without hard links (some network shares): a rename, checked just above.
-        fs::rename(tmp, path, ec);
-        if (ec) {
-            fs::remove(tmp, ec);
-            throw StoreError(StoreErrorKind::Io, "cannot create " + path + ": " + std::strerror(err));
-        }
-    } else {
-        fs::remove(tmp, ec);
-    }
-    // The new name must survive a crash too.
-    const fs::path dir = fs::absolute(path).parent_path();
-    if (const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
+    // A rollback journal left by the replaced file would be played back into the new one.
+    if (replace) fs::remove(file->target_path() + "-journal", ec);
+    try {
+        file->commit(replace ? AtomicFile::Existing::Replace : AtomicFile::Existing::Refuse);
+    } catch (const AtomicFileError& e) {
+        throw failed(e);
     }
     return open(path, options);
 }

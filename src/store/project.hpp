@@ -51,10 +51,15 @@ struct ProjectOptions {
 
 class Project {
 public:
-    /// Creates `path` (it must not exist) with its first rules version. The file appears
-    /// complete or not at all: it is built under a temporary name and then renamed.
+    /// What `create` does when `path` exists: refuse ("the file exists already"), or replace the
+    /// file (its rules, bids, committee and log are gone; its journal too, which would otherwise
+    /// be played back into the new file). The caller makes sure nobody has it open.
+    enum class IfExists { Refuse, Replace };
+    /// Creates `path` with its first rules version. The file appears complete or not at all: it
+    /// is built under a temporary name and then put into place (core/atomic_file.hpp), so a
+    /// failure leaves an existing file as it was.
     static Project create(const std::string& path, const NewProject& project, const Actor& actor,
-                          const ProjectOptions& options = {});
+                          const ProjectOptions& options = {}, IfExists if_exists = IfExists::Refuse);
     /// Opens an existing project: checks identity, version and integrity, migrates an older format.
     static Project open(const std::string& path, const ProjectOptions& options = {});
     /// True when the file starts with the SQLite header (whatever its application id).

@@ -497,3 +497,83 @@ TEST_CASE("cli project: filled-in bid forms import like the CSV, all or nothing 
     REQUIRE(a.code == 0);
     CHECK(a.out == b.out);
 }
+
+TEST_CASE("cli project: bids rename keeps the answers, is logged, and is refused where it would lose something",
+          "[cli][project]") {
+    TempDir dir;
+    const std::string p = make_project(dir);
+    Run r = run_cli({"bids", p, "rename", "Acme", "Acme Ltd", "--user", "olga", "--reason", "registered name"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.rfind("renamed the bid of 'Acme' to 'Acme Ltd'; audit head ", 0) == 0);
+    r = run_cli({"bids", p, "list"});
+    CHECK(r.out.find("Acme Ltd") != std::string::npos);
+    CHECK(r.out.find("3 bids\n") != std::string::npos);
+    CHECK(run_cli({"audit", p, "list"}).out.find("bids.remove  reason: registered name") != std::string::npos);
+    r = run_cli({"evaluate", p, "--provisional", "--format", "json", "--user", "olga"});
+    REQUIRE(r.code == 0);
+    for (const auto& b : nlohmann::json::parse(r.out)["lots"][0]["ranking"])
+        if (b["bidder"] == "Acme Ltd") CHECK(b["scores"]["price"].get<double>() == Approx(90));  // 900 / 1000: the price kept
+
+    r = run_cli({"bids", p, "rename", "Acme Ltd", "Beta", "--user", "olga"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("tenderloop bids: ") == 0);
+    CHECK(r.err.find("already") != std::string::npos);
+    r = run_cli({"bids", p, "rename", "Nobody", "Somebody", "--user", "olga"});
+    CHECK(r.code == 1);
+    CHECK(r.err == "tenderloop bids: the project has no bid of 'Nobody'\n");
+
+    // Once the committee scored the bid, its name stays.
+    REQUIRE(run_cli({"committee", p, "evaluator", "add", "Anna", "--role", "chair", "--user", "olga"}).code == 0);
+    REQUIRE(run_cli({"committee", p, "declare", "Anna", "--none", "--user", "Anna"}).code == 0);
+    REQUIRE(run_cli({"committee", p, "score", "Anna", "--bid", "Beta", "--criterion", "plan", "--value", "3",
+                     "--justification", "clear plan", "--user", "Anna"})
+                .code == 0);
+    r = run_cli({"bids", p, "rename", "Beta", "Beta GmbH", "--user", "olga"});
+    CHECK(r.code == 1);
+    r = run_cli({"bids", p, "list"});
+    CHECK(r.out.find("Beta GmbH") == std::string::npos);
+    CHECK(r.out.find("3 bids\n") != std::string::npos);
+    CHECK(run_cli({"audit", p, "verify"}).code == 0);
+
+    // Usage mistakes.
+    CHECK(run_cli({"bids", p, "rename", "Acme Ltd"}).code == 2);
+    CHECK(run_cli({"bids", p, "rename", "Acme Ltd", "A", "B"}).code == 2);
+    CHECK(run_cli({"bids", p, "list", "--to-lot", "2"}).code == 2);
+    CHECK(run_cli({"bids", p, "import", dir.file("bids.csv"), "--lot", "2"}).code == 2);
+    r = run_cli({"bids", "--help"});
+    CHECK(r.out.find("rename BIDDER NEW-NAME") != std::string::npos);
+}
+
+TEST_CASE("cli project: new --replace replaces an existing project, refused without it and with bad rules",
+          "[cli][project]") {
+    TempDir dir;
+    const std::string p = make_project(dir);
+    Run r = run_cli({"new", p, "--rules", dir.file("chairs.crit"), "--user", "olga"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("the file exists already") != std::string::npos);
+
+    write_text(dir.file("bad.crit"), kRules + "criterion oops { weight: 10 % score: nosuchfield }\n");
+    r = run_cli({"new", p, "--rules", dir.file("bad.crit"), "--replace", "--user", "olga"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("bad.crit:7:") != std::string::npos);
+    CHECK(run_cli({"bids", p, "list"}).out.find("3 bids\n") != std::string::npos);  // as it was
+
+    r = run_cli({"new", p, "--rules", dir.file("chairs.crit"), "--replace", "--title", "Second call", "--user", "olga",
+                 "--reason", "the first call was cancelled"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.rfind("created " + p + ": 'Second call', rules version 1 (chairs.crit), audit head ", 0) == 0);
+    CHECK(run_cli({"bids", p, "list"}).out.find("0 bids\n") != std::string::npos);
+    r = run_cli({"audit", p, "list"});
+    CHECK(r.out.find("1 entry; head ") != std::string::npos);
+    CHECK(r.out.find("project.create  reason: the first call was cancelled") != std::string::npos);
+    CHECK(run_cli({"rules", p, "history"}).out.find("chairs.crit / the first call was cancelled   (current)") !=
+          std::string::npos);
+    std::size_t temporaries = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+        temporaries += e.path().filename().string().find(".tmp-") != std::string::npos;
+    CHECK(temporaries == 0);
+    r = run_cli({"new", "--help"});
+    CHECK(r.out.find("--replace") != std::string::npos);
+}

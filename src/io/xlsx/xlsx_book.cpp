@@ -10,8 +10,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <random>
 
+#include "core/atomic_file.hpp"
 #include "io/common/text_utils.hpp"
 
 namespace tl::io {
@@ -79,31 +79,17 @@ std::string unique_sheet_name(std::string_view wanted, const std::vector<std::st
 }
 
 XlsxBook::XlsxBook(std::string path, bool constant_memory) : path_(std::move(path)) {
-    namespace fs = std::filesystem;
-    const fs::path target = path_;
-    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    // A new file with the permissions any new document gets (0666 less the umask): created with
-    // O_EXCL under a random name, not with mkstemp (0600) and a later chmod that would need the
-    // umask, which a process can only read by changing it (a race with other threads).
-    std::random_device random;
-    for (int attempt = 0;; ++attempt) {
-        char suffix[16];
-        std::snprintf(suffix, sizeof suffix, "%08x", static_cast<unsigned>(random()));
-        temp_path_ = (folder / ("." + target.filename().string() + ".tmp-" + suffix)).string();
-        const int fd = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) {
-            ::close(fd);
-            break;
-        }
-        if (errno != EEXIST || attempt > 100)
-            throw XlsxError("cannot create a temporary file in " + folder.string() + ": " + std::strerror(errno));
+    try {
+        file_ = std::make_unique<AtomicFile>(path_);
+    } catch (const AtomicFileError& e) {
+        throw XlsxError(e.what());  // "cannot create a temporary file in FOLDER: reason"
     }
 
     lxw_workbook_options options{};
     options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
-    book_ = workbook_new_opt(temp_path_.c_str(), &options);
+    book_ = workbook_new_opt(file_->temp_path().c_str(), &options);
     if (book_ == nullptr) {
-        ::unlink(temp_path_.c_str());
+        file_->discard();
         throw XlsxError(path_ + ": libxlsxwriter could not start the workbook (out of memory or temporary files?)");
     }
     // From here the destructor cleans up. Only LC_NUMERIC changes, and only for this thread: the
@@ -122,7 +108,7 @@ XlsxBook::XlsxBook(std::string path, bool constant_memory) : path_(std::move(pat
 XlsxBook::~XlsxBook() {
     if (!committed_) {
         if (book_ != nullptr) (void)workbook_close(book_);  // frees it; the file is thrown away
-        ::unlink(temp_path_.c_str());
+        file_->discard();
     }
     if (c_numeric_locale_ != nullptr) {
         ::uselocale(static_cast<locale_t>(previous_locale_));
@@ -155,18 +141,16 @@ lxw_chart* XlsxBook::add_chart(uint8_t type) {
 void XlsxBook::commit() {
     const lxw_error e = workbook_close(book_);
     book_ = nullptr;
+    committed_ = true;  // from here nothing is left for the destructor to clean up
     if (e != LXW_NO_ERROR) {
-        ::unlink(temp_path_.c_str());
-        committed_ = true;  // nothing left to clean up
+        file_->discard();
         throw XlsxError(path_ + ": cannot write the workbook: " + lxw_strerror(e));
     }
-    if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
-        ::unlink(temp_path_.c_str());
-        committed_ = true;
-        throw XlsxError(path_ + ": cannot move the finished workbook into place: " + why);
+    try {
+        file_->commit();
+    } catch (const AtomicFileError& err) {
+        throw XlsxError(path_ + ": cannot move the finished workbook into place: " + err.what());
     }
-    committed_ = true;
 }
 
 std::string XlsxBook::sheet_name_of(lxw_worksheet* s) const {

@@ -9,12 +9,17 @@
 /// - text is checked to be UTF-8 (one bad byte makes spreadsheet programs drop every later
 ///   string) and always written as a string, never as a formula;
 /// - sheet names are made valid and unique.
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <xlsxwriter.h>
+
+namespace tl {
+class AtomicFile;  // core/atomic_file.hpp
+}
 
 namespace tl::io {
 
@@ -78,7 +83,8 @@ private:
     std::string checked_text(std::string_view value, lxw_worksheet* s, int row, int col) const;
     std::string sheet_name_of(lxw_worksheet* s) const;
 
-    std::string path_, temp_path_;
+    std::string path_;
+    std::unique_ptr<AtomicFile> file_;  ///< the temporary libxlsxwriter writes, put in place by commit()
     lxw_workbook* book_ = nullptr;
     std::vector<std::string> sheet_names_;
     std::vector<lxw_worksheet*> sheets_;
