@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
@@ -24,7 +25,7 @@ int run_new(const ParsedArgs& args) {
     if (!text) return kExitFailure;
     const auto loaded = load_rules_from_text(*text, rules_path, true);
     if (!loaded) return kExitFailure;
-    if (!loaded->diagnostics.empty()) std::cerr << terminal_safe(format_diagnostics(loaded->diagnostics));
+    if (!loaded->diagnostics.empty()) std::cerr << terminal_safe(format_diagnostics(loaded->diagnostics, translator()));
 
     store::NewProject np;
     np.title = args.value("--title", loaded->rules.tender.title);

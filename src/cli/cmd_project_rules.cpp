@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
@@ -53,7 +54,7 @@ int set(store::Project& p, const std::string& path, const std::string& rules_pat
         std::cerr << "tenderloop rules: the rules have errors; nothing was recorded\n";
         return kExitFailure;
     }
-    if (!loaded->diagnostics.empty()) std::cerr << terminal_safe(format_diagnostics(loaded->diagnostics));
+    if (!loaded->diagnostics.empty()) std::cerr << terminal_safe(format_diagnostics(loaded->diagnostics, translator()));
     // The current rules tell which stored values keep their meaning.
     const store::RulesVersion current = p.current_rules();
     const lang::LoadResult old = lang::load_rules_text(current.text, path + ": rules version " + std::to_string(current.version));

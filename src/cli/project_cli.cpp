@@ -1,3 +1,4 @@
+#include "cli/cli_translator.hpp"
 #include "cli/project_cli.hpp"
 
 #include <charconv>
@@ -61,7 +62,7 @@ std::optional<store::Project> open_project(const std::string& path, const Parsed
 std::optional<lang::LoadResult> load_rules_from_text(const std::string& text, const std::string& name, bool self_contained) {
     lang::LoadResult loaded = lang::load_rules_text(text, name);
     if (!loaded.ok()) {
-        std::cerr << terminal_safe(format_diagnostics(loaded.diagnostics));
+        std::cerr << terminal_safe(format_diagnostics(loaded.diagnostics, translator()));
         return std::nullopt;
     }
     if (self_contained && loaded.files.size() > 1) {
