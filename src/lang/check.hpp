@@ -47,8 +47,8 @@ public:
     /// Resolves and types `e`; returns false after reporting when it is not usable.
     bool type_expr(Expr& e, const ExprContext& ctx, ExprFacts& facts);
     /// Value of an expression that must be constant (weights, ranges, minimums).
-    /// `what` names the place for messages ("a range"); `code` and `english` say where it stands
-    /// ("in a range").
+    /// `what` names the place for messages ("a range"), `where` says where it stands ("in a
+    /// range"): two messages, since languages word them differently (Russian cases).
     std::optional<double> constant_value(Expr& e, const Message& what, const Message& where);
     /// Value of an already checked expression that uses no bid (NaN when it cannot be had).
     double constant_number(const Expr& e);
