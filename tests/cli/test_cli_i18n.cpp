@@ -51,7 +51,7 @@ TEST_CASE("cli check in Russian: the diagnostic of the Russian golden file, same
     }
 }
 
-TEST_CASE("cli explain in Russian: labels, Russian names, decimal commas; rules as written", "[cli][i18n]") {
+TEST_CASE("cli explain in Russian: labels, Russian names, decimal commas, rules as written", "[cli][i18n]") {
     const std::string bids = sample("bus-tyres", "bids.csv");
     SECTION("bus-tyres") {
         const Run r = run_cli({"--lang", "ru", "explain", sample("bus-tyres", "rules.crit"), "--bids", bids, "--bidder", "Shinservice"},
