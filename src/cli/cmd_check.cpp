@@ -1,6 +1,7 @@
 // `tenderloop check RULES.crit`: reads and checks a rules file; says what it holds.
 #include <iostream>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
@@ -20,7 +21,7 @@ int run_check(const ParsedArgs& args) {
     const auto text = read_input(path);
     if (!text) return kExitFailure;
     const lang::LoadResult loaded = lang::load_rules_text(*text, path);
-    std::cerr << terminal_safe(format_diagnostics(loaded.diagnostics));
+    std::cerr << terminal_safe(format_diagnostics(loaded.diagnostics, translator()));
     if (!loaded.ok()) return kExitFailure;
 
     const CriteriaSet& rules = loaded.rules;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
@@ -100,7 +101,8 @@ int run_explain(const ParsedArgs& args) {
     // A bidder may bid in several lots: explain each of its bids.
     for (std::size_t i = 0; i < matches.size(); ++i) {
         if (i) std::cout << "\n";
-        std::cout << terminal_safe(format_explanation(explain_bid(loaded->rules, *bids, *matches[i].lot, *matches[i].bid)));
+        std::cout << terminal_safe(
+            format_explanation(explain_bid(loaded->rules, *bids, *matches[i].lot, *matches[i].bid), translator()));
     }
     return kExitOk;
 }

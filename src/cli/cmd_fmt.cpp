@@ -4,6 +4,7 @@
 // formatted on its own.
 #include <iostream>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
@@ -28,7 +29,7 @@ int run_fmt(const ParsedArgs& args) {
     lang::RuleFile file;
     Diagnostics diagnostics;
     if (!lang::parse_rules(body, path, file, diagnostics)) {
-        std::cerr << terminal_safe(format_diagnostics(diagnostics));
+        std::cerr << terminal_safe(format_diagnostics(diagnostics, translator()));
         return kExitFailure;
     }
     const std::string formatted = lang::format_rules(file);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
@@ -62,7 +63,7 @@ int set(app::TenderProject& project, const std::string& rules_path, const Parsed
                 Diagnostics warnings;
                 for (const Diagnostic& d : out.problems)
                     if (d.severity != Severity::Error) warnings.push_back(d);
-                if (!warnings.empty()) std::cerr << terminal_safe(format_diagnostics(warnings));
+                if (!warnings.empty()) std::cerr << terminal_safe(format_diagnostics(warnings, translator()));
                 std::cerr << "tenderloop rules: the stored bids do not fit the new rules; nothing was recorded:\n";
                 for (const Diagnostic& d : out.problems)
                     if (d.severity == Severity::Error) std::cerr << "  " << terminal_safe(d.message) << "\n";

@@ -1,3 +1,4 @@
+#include "cli/cli_translator.hpp"
 #include "cli/project_cli.hpp"
 
 #include <charconv>
@@ -46,7 +47,7 @@ std::optional<app::TenderProject> open_project(const std::string& path, const Pa
 }
 
 void print_problems(const app::ChangeOutcome& outcome) {
-    if (!outcome.problems.empty()) std::cerr << terminal_safe(format_diagnostics(outcome.problems));
+    if (!outcome.problems.empty()) std::cerr << terminal_safe(format_diagnostics(outcome.problems, translator()));
 }
 
 int report_refusal(const std::string& command, const app::ChangeOutcome& outcome) {
@@ -57,7 +58,7 @@ int report_refusal(const std::string& command, const app::ChangeOutcome& outcome
 
 const lang::LoadResult* project_rules(const app::TenderProject& project, const std::string& path) {
     if (project.rules().ok()) return &project.rules();
-    std::cerr << terminal_safe(format_diagnostics(project.rules().diagnostics));
+    std::cerr << terminal_safe(format_diagnostics(project.rules().diagnostics, translator()));
     std::cerr << "the project's rules do not check with this TenderLoop; set corrected rules with "
                  "'tenderloop rules " << printable_name(path) << " set RULES.crit'\n";
     return nullptr;

@@ -60,6 +60,14 @@ struct Criterion {
     const std::string& display_name() const { return name.empty() ? id : name; }
 };
 
+/// The name of a rules item (requirement, criterion, group, abnormally-low rule, field) for a reader
+/// of `language` ("en", "ru": Translator::language()): its `name_ru` in Russian when the rules
+/// give one, else its display name. The one place that choice is made for every front end.
+template <class Item>
+const std::string& name_in(const Item& item, const std::string& language) {
+    return language == "ru" && !item.name_ru.empty() ? item.name_ru : item.display_name();
+}
+
 struct Group {
     std::string id, name, name_ru;
     SourcePos pos;

@@ -10,6 +10,24 @@ namespace tl {
 
 namespace {
 
+/// A requirement's test or a rule's condition with the bid's values: expression text, shown as
+/// computed in every language (it is the rules' notation).
+Message test_with_values(const std::string& code, const std::string& test) {
+    return Message(code, TL_MSG("{test}")).text("test", test);
+}
+
+template <class Rule>
+Exclusion exclusion(const Rule& rule, Message what, bool gate) {
+    const std::string english = word(what);
+    return {rule.id, rule.display_name(), english, gate, rule.name_ru, std::move(what)};
+}
+
+template <class Rule>
+Flag flag(const std::string& id, const Rule& rule, Message what) {
+    const std::string english = word(what);
+    return {id, rule.display_name(), english, rule.name_ru, std::move(what)};
+}
+
 struct Scored {
     std::vector<std::vector<double>> scores;  // [criterion][member]
     std::vector<std::vector<bool>> clamped;
@@ -67,7 +85,7 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
         for (std::size_t i = 0; i < lot_bids.size(); ++i)
             if (!truthy(passed.at(i)))
                 outcomes[i].excluded_because.push_back(
-                    {req.id, req.display_name(), explain_test(rules, all, req.test, i), false});
+                    exclusion(req, test_with_values("core.requirement.failed", explain_test(rules, all, req.test, i)), false));
     }
     std::vector<int> admissible;
     for (std::size_t i = 0; i < lot_bids.size(); ++i) {
@@ -96,9 +114,12 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
                 if (!(s >= *crit.minimum)) {
                     o.scores[static_cast<std::size_t>(c)] = s;
                     o.clamped[static_cast<std::size_t>(c)] = gs.clamped[static_cast<std::size_t>(c)][m];
-                    o.excluded_because.push_back(
-                        {crit.id, crit.display_name(),
-                         "score " + format_score(s) + " is below the minimum " + format_score(*crit.minimum), true});
+                    o.excluded_because.push_back(exclusion(
+                        crit,
+                        Message("core.gate.below-minimum", TL_MSG("score {score} is below the minimum {minimum}"))
+                            .number("score", s, 4)
+                            .number("minimum", *crit.minimum, 4),
+                        true));
                 }
             }
             if (o.excluded_because.empty()) survivors.push_back(admissible[m]);
@@ -117,12 +138,18 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
             double s = fs.scores[c][m];
             o.clamped[c] = fs.clamped[c][m];
             if (std::isnan(s)) {
-                const std::string counted = " (counted as " + format_score(crit.scale_lo) + ")";
-                o.flags.push_back({"undefined_score", crit.display_name(),
-                                   crit.committee_field >= 0
-                                       ? "no consensus score of the committee is recorded for '" + crit.id + "'" + counted
-                                       : "the score of '" + crit.id + "' is undefined for this bid" + counted + ": " +
-                                             explain_test(rules, final_stage, crit.score, m)});
+                o.flags.push_back(flag(
+                    "undefined_score", crit,
+                    crit.committee_field >= 0
+                        ? Message("core.flag.no-consensus",
+                                  TL_MSG("no consensus score of the committee is recorded for '{criterion}' (counted as {counted})"))
+                              .text("criterion", crit.id)
+                              .number("counted", crit.scale_lo, 4)
+                        : Message("core.flag.undefined-score",
+                                  TL_MSG("the score of '{criterion}' is undefined for this bid (counted as {counted}): {test}"))
+                              .text("criterion", crit.id)
+                              .number("counted", crit.scale_lo, 4)
+                              .text("test", explain_test(rules, final_stage, crit.score, m))));
                 s = crit.scale_lo;
                 fs.scores[c][m] = s;  // tie-breaks must see the score the total counted
             }
@@ -153,7 +180,7 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
         for (std::size_t m = 0; m < survivors.size(); ++m)
             if (truthy(hit.at(m)))
                 outcome_of(survivors[m]).flags.push_back(
-                    {rule.id, rule.display_name(), explain_test(rules, final_stage, rule.when, m)});
+                    flag(rule.id, rule, test_with_values("core.flag.abnormally-low", explain_test(rules, final_stage, rule.when, m))));
     }
 
     out.bids.reserve(outcomes.size());

@@ -57,6 +57,82 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
     return s;
 }
 
+/// The rules' Russian name for a Russian reader when there is one.
+const std::string& pick(const std::string& name, const std::string& name_ru, const std::string& language) {
+    return language == "ru" && !name_ru.empty() ? name_ru : name;
+}
+
+/// Code points, for lining labels up in any language.
+std::size_t width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+std::string pad(std::string s, std::size_t to) {
+    for (std::size_t w = width(s); w < to; ++w) s += ' ';
+    return s;
+}
+
+Message weight_message(double weight, WeightKind kind) {
+    if (kind == WeightKind::Percent) return Message("core.weight.percent", TL_MSG("{weight} %")).number("weight", weight);
+    // Whole points take the plural of their number in languages that have one (1 балл, 2 балла).
+    if (weight == std::floor(weight) && std::fabs(weight) < 1e15)
+        return Message("core.weight.points", TL_MSG_PLURAL("{weight} points", "{weight} points"))
+            .count("weight", static_cast<long long>(weight));
+    // A fraction of points (12.5 points): one form in Russian too (12,5 балла), its own msgid.
+    return Message("core.weight.points-fraction", TL_MSG("{weight} {points}"))
+        .number("weight", weight)
+        .nested("points", Message("core.weight.points-word", TL_MSG("points")));
+}
+
+/// `total = 45.8333 + 6.0000 + 12.0000 = 63.8333`
+std::string total_text(const BidExplanation& x, const Translator& t) {
+    std::vector<std::string> parts;
+    for (const auto& s : x.scores) parts.push_back(format_number_in(s.contribution, t.language(), 4));
+    return word(Message("core.explain.total", TL_MSG("total = {terms} = {total}"))
+                    .text("terms", join(parts, " + "))
+                    .number("total", x.total, 4),
+                t);
+}
+
+/// `rank 2 of 3`, `inadmissible: not scored`, `eliminated before the final stage: ...`
+std::string rank_text(const BidExplanation& x, const Translator& t) {
+    if (!x.admissible) return word(Message("core.explain.inadmissible", TL_MSG("inadmissible: not scored")), t);
+    if (x.eliminated) {
+        std::vector<std::string> gates;
+        for (const Exclusion& e : x.eliminated_by)
+            gates.push_back(e.rule_id + " (" + pick(e.rule_name, e.rule_name_ru, t.language()) + "): " +
+                            (e.what.empty() ? e.detail : word(e.what, t)));
+        return word(Message("core.explain.eliminated", TL_MSG("eliminated before the final stage: {gates}")).text("gates", join(gates, "; ")), t);
+    }
+    return word((x.tied ? Message("core.explain.rank-tied", TL_MSG("rank {rank} (tied) of {count}"))
+                        : Message("core.explain.rank", TL_MSG("rank {rank} of {count}")))
+                    .count("rank", x.rank)
+                    .count("count", static_cast<long long>(x.ranked_of)),
+                t);
+}
+
+std::string flag_text(const Flag& f, const Translator& t) {
+    return word(Message("core.explain.flag", TL_MSG("FLAG {rule} ({name}): {detail}"))
+                    .text("rule", f.rule_id)
+                    .text("name", pick(f.rule_name, f.rule_name_ru, t.language()))
+                    .text("detail", f.what.empty() ? f.detail : word(f.what, t)),
+                t);
+}
+
+std::string requirement_text(const RequirementCheck& r, std::size_t state_width, const Translator& t) {
+    const std::string state = r.met ? word(Message("core.explain.met", TL_MSG("met")), t)
+                                    : word(Message("core.explain.not-met", TL_MSG("NOT MET")), t);
+    return pad(state, state_width) + r.id + " (" + pick(r.name, r.name_ru, t.language()) + "): " + r.test;
+}
+
+/// The width of the requirement states' column: the longer state and a space.
+std::size_t state_width(const Translator& t) {
+    return std::max(width(word(Message("core.explain.met", TL_MSG("met")), t)),
+                    width(word(Message("core.explain.not-met", TL_MSG("NOT MET")), t))) + 1;
+}
+
 }  // namespace
 
 std::string format_score(double v) { return format_fixed(v, 4); }
@@ -102,14 +178,19 @@ BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const
     const auto in_all = static_cast<std::size_t>(all.position_of(o.bid));
     for (const Requirement& req : rules.requirements) {
         const bool ok = truthy(all.eval(req.test).at(in_all));
-        x.requirements.push_back({ok, req.id, req.display_name(), explain_test(rules, all, req.test, in_all)});
-        x.requirement_lines.push_back(std::string(ok ? "met     " : "NOT MET ") + req.id + " (" + req.display_name() +
-                                      "): " + x.requirements.back().test);
+        RequirementCheck check;
+        check.met = ok;
+        check.id = req.id;
+        check.name = req.display_name();
+        check.name_ru = req.name_ru;
+        check.test = explain_test(rules, all, req.test, in_all);
+        x.requirement_lines.push_back(requirement_text(check, state_width(english()), english()));
+        x.requirements.push_back(std::move(check));
     }
     x.admissible = o.admissible;
     x.eliminated = o.eliminated;
     if (!o.admissible) {
-        x.rank_line = "inadmissible: not scored";
+        x.rank_line = rank_text(x, english());
         return x;
     }
 
@@ -126,6 +207,7 @@ BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const
         ScoreExplanation s;
         s.criterion_id = crit.id;
         s.criterion_name = crit.display_name();
+        s.criterion_name_ru = crit.name_ru;
         s.formula = print_expr(crit.score);
         std::vector<std::string> inputs;
         ValueSubstitution sub(rules, ev, m, false);
@@ -136,56 +218,72 @@ BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const
         s.score = o.scores[c];
         s.clamped = o.clamped[c];
         s.weight = crit.weight;
+        s.weight_kind = crit.weight_kind;
+        s.scale_lo = crit.scale_lo;
+        s.scale_hi = crit.scale_hi;
         s.contribution = o.eliminated ? std::nan("") : o.contributions[c];
-        const std::string w = format_number(crit.weight) + (crit.weight_kind == WeightKind::Percent ? " %" : " points");
-        const bool default_scale = crit.scale_lo == 0 && crit.scale_hi == 100;
-        s.contribution_formula =
-            default_scale ? (crit.weight_kind == WeightKind::Percent
-                                 ? format_score(s.score) + " x " + w + " = " + format_score(s.contribution)
-                                 : format_score(s.score) + " / 100 x " + w + " = " + format_score(s.contribution))
-                          : "(" + format_score(s.score) + " - " + format_number(crit.scale_lo) + ") / (" +
-                                format_number(crit.scale_hi) + " - " + format_number(crit.scale_lo) + ") x " + w +
-                                " = " + format_score(s.contribution);
+        s.contribution_formula = word(contribution_message(s));
         x.scores.push_back(s);
     }
     if (o.eliminated) {
         x.eliminated_by = o.excluded_because;
-        x.rank_line = "eliminated before the final stage:";
-        for (const Exclusion& e : o.excluded_because) x.rank_line += " " + e.rule_id + " (" + e.rule_name + "): " + e.detail + ";";
-        x.rank_line.pop_back();
+        x.rank_line = rank_text(x, english());
         return x;
     }
-    std::vector<std::string> parts;
-    for (const auto& s : x.scores) parts.push_back(format_score(s.contribution));
-    x.total_line = "total = " + join(parts, " + ") + " = " + format_score(o.total);
     x.total = o.total;
     x.rank = o.rank;
     x.tied = o.tied;
     x.ranked_of = set.size();
-    x.rank_line = "rank " + std::to_string(o.rank) + (o.tied ? " (tied)" : "") + " of " + std::to_string(set.size());
+    x.total_line = total_text(x, english());
+    x.rank_line = rank_text(x, english());
     x.flags = o.flags;
     for (const Flag& f : o.flags) x.flag_lines.push_back(f.rule_id + " (" + f.rule_name + "): " + f.detail);
     return x;
 }
 
-std::string format_explanation(const BidExplanation& x) {
-    std::string out = "Bid: " + x.bidder + (x.lot.empty() ? "" : " (lot " + x.lot + ")") + "\n";
-    if (!x.requirement_lines.empty()) {
-        out += "\nRequirements\n";
-        for (const auto& l : x.requirement_lines) out += "  " + l + "\n";
+Message contribution_message(const ScoreExplanation& s) {
+    const bool default_scale = s.scale_lo == 0 && s.scale_hi == 100;
+    Message m = !default_scale ? Message("core.explain.weighted-scale", TL_MSG("({score} - {low}) / ({high} - {low}) x {weight} = {contribution}"))
+                                     .number("low", s.scale_lo)
+                                     .number("high", s.scale_hi)
+                : s.weight_kind == WeightKind::Percent
+                    ? Message("core.explain.weighted-percent", TL_MSG("{score} x {weight} = {contribution}"))
+                    : Message("core.explain.weighted-points", TL_MSG("{score} / 100 x {weight} = {contribution}"));
+    return m.number("score", s.score, 4).nested("weight", weight_message(s.weight, s.weight_kind)).number("contribution", s.contribution, 4);
+}
+
+std::string format_explanation(const BidExplanation& x, const Translator& t) {
+    const std::string& lang = t.language();
+    std::string out = word(Message("core.explain.bid", TL_MSG("Bid: {bidder}{lot}"))
+                               .text("bidder", x.bidder)
+                               .nested("lot", x.lot.empty() ? Message() : Message("core.explain.lot", TL_MSG(" (lot {lot})")).text("lot", x.lot)),
+                           t) +
+                      "\n";
+    if (!x.requirements.empty()) {
+        out += "\n" + word(Message("core.explain.requirements", TL_MSG("Requirements")), t) + "\n";
+        const std::size_t w = state_width(t);
+        for (const auto& r : x.requirements) out += "  " + requirement_text(r, w, t) + "\n";
     }
-    if (!x.scores.empty()) out += "\nScores\n";
+    // "label:" padded so that the values line up, whatever the language's label lengths.
+    const std::string rule = word(Message("core.explain.rule", TL_MSG("rule")), t) + ":";
+    const std::string inputs = word(Message("core.explain.inputs", TL_MSG("inputs")), t) + ":";
+    const std::string with_values = word(Message("core.explain.with-values", TL_MSG("with values")), t) + ":";
+    const std::string weighted = word(Message("core.explain.weighted", TL_MSG("weighted")), t) + ":";
+    std::size_t w = 0;
+    for (const std::string* l : {&rule, &inputs, &with_values, &weighted}) w = std::max(w, width(*l) + 1);
+    if (!x.scores.empty()) out += "\n" + word(Message("core.explain.scores", TL_MSG("Scores")), t) + "\n";
     for (const auto& s : x.scores) {
-        out += "  " + s.criterion_id + " (" + s.criterion_name + ")\n";
-        out += "    rule:        " + s.formula + "\n";
-        if (!s.inputs.empty()) out += "    inputs:      " + s.inputs + "\n";
-        out += "    with values: " + s.with_values + " = " + format_score(s.raw) + "\n";
-        if (s.clamped) out += "    clamped to the scale: " + format_score(s.score) + "\n";
-        if (!std::isnan(s.contribution)) out += "    weighted:    " + s.contribution_formula + "\n";
+        out += "  " + s.criterion_id + " (" + pick(s.criterion_name, s.criterion_name_ru, lang) + ")\n";
+        out += "    " + pad(rule, w) + s.formula + "\n";
+        if (!s.inputs.empty()) out += "    " + pad(inputs, w) + s.inputs + "\n";
+        out += "    " + pad(with_values, w) + s.with_values + " = " + format_number_in(s.raw, lang, 4) + "\n";
+        if (s.clamped)
+            out += "    " + word(Message("core.explain.clamped", TL_MSG("clamped to the scale: {score}")).number("score", s.score, 4), t) + "\n";
+        if (!std::isnan(s.contribution)) out += "    " + pad(weighted, w) + word(contribution_message(s), t) + "\n";
     }
-    if (!x.total_line.empty()) out += "\n" + x.total_line + "\n";
-    out += x.rank_line + "\n";
-    for (const auto& f : x.flag_lines) out += "FLAG " + f + "\n";
+    if (x.admissible && !x.eliminated) out += "\n" + total_text(x, t) + "\n";
+    out += rank_text(x, t) + "\n";
+    for (const auto& f : x.flags) out += flag_text(f, t) + "\n";
     return out;
 }
 

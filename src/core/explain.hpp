@@ -27,6 +27,7 @@ std::string substitute_values(const CriteriaSet& rules, Evaluator& ev, const Exp
 /// How one criterion's score and contribution of one bid came about.
 struct ScoreExplanation {
     std::string criterion_id, criterion_name;
+    std::string criterion_name_ru;  ///< the rules' Russian name (may be empty)
     std::string formula;      ///< the rule as written (canonical printing)
     std::string inputs;       ///< `price = 12000000 RUB; lowest(price) = 11000000 RUB`
     std::string with_values;  ///< the formula with the values put in
@@ -34,20 +35,26 @@ struct ScoreExplanation {
     double score = 0;
     bool clamped = false;
     double weight = 0;
+    WeightKind weight_kind = WeightKind::Percent;
+    double scale_lo = 0, scale_hi = 100;  ///< the criterion's scale
     double contribution = 0;
-    std::string contribution_formula;  ///< `91.6667 x 50 % = 45.8333`
+    std::string contribution_formula;  ///< `91.6667 x 50 % = 45.8333` (English; see contribution_message)
 };
+
+/// How a score became its weighted contribution, as a value: `91.6667 x 50 % = 45.8333`.
+Message contribution_message(const ScoreExplanation& s);
 
 /// One requirement checked for one bid.
 struct RequirementCheck {
     bool met = false;
     std::string id, name;
+    std::string name_ru;  ///< the rules' Russian name (may be empty)
     std::string test;  ///< the test with the bid's values: `retreaded (25 %) >= 30 %`
 };
 
 /// Everything about one bid: requirements, scores, total, rank, flags. The `*_line` texts are the
-/// English report (`tenderloop explain`); the fields beside them hold the same facts for views
-/// that word them in another language.
+/// English report; the fields beside them hold the same facts, which format_explanation words in
+/// any language.
 struct BidExplanation {
     std::string bidder, lot;
     std::vector<RequirementCheck> requirements;
@@ -68,7 +75,10 @@ struct BidExplanation {
 /// evaluation used (the ranked bids, or the admissible ones for a bid a gate eliminated).
 BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const LotOutcome& lot, const BidOutcome& outcome);
 
-/// A readable multi-line text of an explanation.
-std::string format_explanation(const BidExplanation& x);
+/// A readable multi-line text of an explanation in `t`'s language (`tenderloop explain`, the
+/// desktop app's results view): labels and computed numbers follow the language (a decimal comma
+/// in Russian), rule names are the rules' `name_ru` in Russian (name_in), and rule expressions,
+/// also with the bid's values put in, stay in the rules' own notation.
+std::string format_explanation(const BidExplanation& x, const Translator& t = english());
 
 }  // namespace tl

@@ -4,21 +4,29 @@
 #include <string>
 #include <vector>
 
+#include "core/message.hpp"
+
 namespace tl {
 
 /// Why a bid left the evaluation: a failed requirement, or a score under a gate's minimum.
 struct Exclusion {
     std::string rule_id;    ///< requirement id, or criterion id for a gate
     std::string rule_name;  ///< display name
-    std::string detail;     ///< the test with the bid's values, e.g. "retreaded (25 %) >= 30 %"
+    std::string detail;     ///< `what` in English, e.g. "retreaded (25 %) >= 30 %"
     bool gate = false;
+    std::string rule_name_ru;  ///< the rules' Russian name (may be empty)
+    /// The detail as a value: the test with the bid's values (quoted as computed), or for a gate
+    /// "score {score} is below the minimum {minimum}" (code "core.gate.below-minimum").
+    Message what;
 };
 
 /// A warning about a ranked bid that the committee must look at (it changes no score).
 struct Flag {
     std::string rule_id;  ///< abnormally-low rule id, or "undefined_score"
     std::string rule_name;
-    std::string detail;
+    std::string detail;        ///< `what` in English
+    std::string rule_name_ru;  ///< the rules' Russian name (may be empty)
+    Message what;              ///< the detail as a value (codes "core.flag.*")
 };
 
 struct BidOutcome {

@@ -3,6 +3,7 @@
 #include <wx/filename.h>
 #include <wx/intl.h>
 
+#include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
 
 namespace tl::gui {
@@ -34,8 +35,8 @@ void DiagnosticsList::show(const Diagnostics& diagnostics) {
                                                                     : _("note");
         const long item = InsertItem(row, severity);
         SetItem(item, 1, location_of(d));
-        // The messages come from the language library, in English.
-        SetItem(item, 2, to_wx(d.message));
+        // The libraries' messages are values, worded here in the UI language.
+        SetItem(item, 2, to_wx(diagnostic_text(d, ui_translator())));
         SetItemTextColour(item, d.severity == Severity::Error ? wxColour(200, 0, 0) : wxColour(160, 100, 0));
         ++row;
     }

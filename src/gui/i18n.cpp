@@ -78,9 +78,6 @@ const Translator& ui_translator() {
 
 wxString say(const Message& m) { return to_wx(word(m, ui_translator())); }
 
-wxString criterion_label(const Criterion& c) {
-    if (g_russian && !c.name_ru.empty()) return to_wx(c.name_ru);
-    return to_wx(c.display_name());
-}
+wxString criterion_label(const Criterion& c) { return to_wx(name_in(c, ui_translator().language())); }
 
 }  // namespace tl::gui

@@ -4,6 +4,7 @@
 
 #include <wx/msgdlg.h>
 
+#include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
 
 namespace tl::gui {
@@ -43,7 +44,7 @@ void show_refusal(wxWindow* parent, const app::ChangeOutcome& outcome) {
     for (const Diagnostic& d : outcome.problems) {
         text += "\n\n";
         if (!d.pos.file.empty()) text += to_wx(d.pos.file) + (d.pos.line > 0 ? wxString::Format(":%d", d.pos.line) : "") + ": ";
-        text += to_wx(d.message);
+        text += to_wx(diagnostic_text(d, ui_translator()));
     }
     wxMessageBox(text, _("Not recorded"), wxOK | wxICON_WARNING, parent);
 }

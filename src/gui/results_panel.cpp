@@ -10,7 +10,6 @@
 
 #include "core/explain.hpp"
 #include "gui/contribution_chart.hpp"
-#include "gui/explanation_text.hpp"
 #include "gui/i18n.hpp"
 #include "gui/results_model.hpp"
 #include "gui/wx_text.hpp"
@@ -136,13 +135,7 @@ int ResultsPanel::header_width(const wxString& label, int min_dip) const {
 }
 
 wxString ResultsPanel::rule_label(const Exclusion& x) const {
-    if (ui_is_russian() && evaluation_) {
-        for (const Requirement& r : evaluation_->rules.requirements)
-            if (r.id == x.rule_id && !r.name_ru.empty()) return to_wx(r.name_ru);
-        for (const Criterion& c : evaluation_->rules.criteria)
-            if (c.id == x.rule_id) return criterion_label(c);
-    }
-    return to_wx(x.rule_name);
+    return to_wx(ui_is_russian() && !x.rule_name_ru.empty() ? x.rule_name_ru : x.rule_name);
 }
 
 void ResultsPanel::fill_inadmissible() {
@@ -157,7 +150,7 @@ void ResultsPanel::fill_inadmissible() {
             if (!reasons.empty()) reasons += "; ";
             // A failed requirement speaks for itself under "Inadmissible bids"; a gate says so.
             if (x.gate) reasons += _("below the minimum of") + " ";
-            reasons += rule_label(x) + ": " + to_wx(x.detail);
+            reasons += rule_label(x) + ": " + say(x.what);
         }
         const long item = inadmissible_->InsertItem(inadmissible_->GetItemCount(), to_wx(o.bidder));
         inadmissible_->SetItem(item, 1, reasons);
@@ -175,7 +168,8 @@ void ResultsPanel::explain(const BidOutcome* outcome) {
     }
     selected_bidder_ = outcome->bidder;
     const BidExplanation x = explain_bid(evaluation_->rules, evaluation_->bids, *lot, *outcome);
-    explanation_->SetValue(gui::explanation_text(x, evaluation_->rules));
+    // Worded below the front ends (core), in the UI language, like `tenderloop explain`.
+    explanation_->SetValue(to_wx(format_explanation(x, ui_translator())));
 }
 
 void ResultsPanel::select_row(unsigned row) {

@@ -14,6 +14,7 @@
 #include <wx/settings.h>
 
 #include "gui/crit_styling.hpp"
+#include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
 #include "lang/load.hpp"
 
@@ -307,12 +308,15 @@ void RulesEditor::show_diagnostics(const Diagnostics& diagnostics, const std::st
 }
 
 wxString RulesEditor::tip_text(const Diagnostic& d) const {
-    // The messages come from the language library, in English; the severity word is the UI's.
+    // The language library's messages are values, worded here in the UI language.
     const wxString severity = d.severity == Severity::Error     ? _("error")
                               : d.severity == Severity::Warning ? _("warning")
                                                                 : _("note");
-    wxString text = wrap(severity + ": " + to_wx(d.message), 90);
-    for (const std::string& note : d.notes) text += "\n    " + wrap(to_wx(note), 86);
+    wxString text = wrap(severity + ": " + to_wx(diagnostic_text(d, ui_translator())), 90);
+    for (std::size_t i = 0; i < d.notes.size(); ++i) {
+        const bool as_value = i < d.note_messages.size() && !d.note_messages[i].empty();
+        text += "\n    " + wrap(as_value ? say(d.note_messages[i]) : to_wx(d.notes[i]), 86);
+    }
     return text;
 }
 

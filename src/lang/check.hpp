@@ -12,15 +12,21 @@
 
 namespace tl::lang {
 
-/// A unit in words for messages: `RUB/kWh`, `a percent`, `a plain number`.
-std::string unit_words(const Unit& u);
+/// A unit in words for messages: `RUB/kWh` (as text), `a percent`, `a plain number` (messages).
+Message unit_words(const Unit& u);
+
+/// `'ful' is not a member of repairability (none, partial, full); did you mean 'full'?`
+Message not_a_member(const std::string& name, const FieldDecl& f);
+
+/// `'->' arms belong in linear(...), steps(...) or table(...)`
+Message misplaced_arrow();
 
 /// Where an expression stands decides what it may use.
 struct ExprContext {
     bool aggregates = true;    ///< lowest(), mean()... (not in requirements)
     bool per_bid = true;       ///< fields and per-bid lets (not in constants such as weights)
     bool criteria = false;     ///< criterion names mean their scores (tie-break chains)
-    std::string where;         ///< for messages: "in a requirement"
+    Message where;             ///< for messages: "in a requirement"
 };
 
 /// What checking an expression found out besides its type.
@@ -41,12 +47,14 @@ public:
     /// Resolves and types `e`; returns false after reporting when it is not usable.
     bool type_expr(Expr& e, const ExprContext& ctx, ExprFacts& facts);
     /// Value of an expression that must be constant (weights, ranges, minimums).
-    std::optional<double> constant_value(Expr& e, const char* what);
+    /// `what` names the place for messages ("a range"), `where` says where it stands ("in a
+    /// range"): two messages, since languages word them differently (Russian cases).
+    std::optional<double> constant_value(Expr& e, const Message& what, const Message& where);
     /// Value of an already checked expression that uses no bid (NaN when it cannot be had).
     double constant_number(const Expr& e);
 
-    void error(const SourcePos& pos, const std::string& message, std::vector<std::string> notes = {});
-    void warning(const SourcePos& pos, const std::string& message);
+    void error(const SourcePos& pos, Message message, std::vector<Message> notes = {});
+    void warning(const SourcePos& pos, Message message);
 
 private:
     void check_tender(const Item& it);
@@ -62,7 +70,7 @@ private:
     void check_weights();
     void warn_unused_fields();
     void warn_unreachable_maximum();
-    bool claim_id(const std::string& id, const SourcePos& pos, const char* what, bool criterion_space = false);
+    bool claim_id(const std::string& id, const SourcePos& pos, const Message& what, bool criterion_space = false);
     void check_properties(const Item& it, const std::vector<std::string>& allowed);
     std::string text_of(const Item& it, const char* key);
 

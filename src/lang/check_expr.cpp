@@ -8,32 +8,50 @@
 
 namespace tl::lang {
 
-std::string unit_words(const Unit& u) {
-    if (u.percent && u.dimensionless()) return "a percent";
+Message unit_words(const Unit& u) {
+    if (u.percent && u.dimensionless()) return Message("lang.unit.percent", TL_MSG("a percent"));
     const std::string s = u.to_string();
-    return s.empty() ? "a plain number" : s;
+    return s.empty() ? Message("lang.unit.plain", TL_MSG("a plain number")) : verbatim(s);
+}
+
+Message not_a_member(const std::string& name, const FieldDecl& f) {
+    std::string members;
+    for (const auto& m : f.members) members += (members.empty() ? "" : ", ") + m;
+    return Message("lang.not-a-member", TL_MSG("'{name}' is not a member of {field} ({members}){hint}"))
+        .text("name", name)
+        .text("field", f.id)
+        .text("members", members)
+        .nested("hint", did_you_mean(name, f.members));
+}
+
+Message misplaced_arrow() {
+    return Message("lang.misplaced-arrow", TL_MSG("'->' arms belong in linear(...), steps(...) or table(...)"));
 }
 
 namespace {
 
 // `mass (kg)`: what the officer wrote, and its unit.
-std::string described(const Expr& e) {
+Message described(const Expr& e) {
     const std::string text = print_expr(e);
     const std::string unit = e.unit.to_string();
-    if (text.size() > 30) return unit.empty() ? "a plain number" : unit;
-    return unit.empty() ? text + " (a plain number)" : text + " (" + unit + ")";
+    if (text.size() > 30) return unit.empty() ? Message("lang.unit.plain", TL_MSG("a plain number")) : verbatim(unit);
+    if (unit.empty()) return Message("lang.described.plain", TL_MSG("{expr} (a plain number)")).text("expr", text);
+    return Message("lang.described.unit", TL_MSG("{expr} ({unit})")).text("expr", text).text("unit", unit);
 }
 
-const char* kind_words(ValueKind k) {
+Message kind_words(ValueKind k) {
     switch (k) {
-        case ValueKind::Number: return "a number";
-        case ValueKind::Bool: return "a yes/no condition";
-        case ValueKind::Enum: return "an enum value";
-        case ValueKind::Text: return "text";
-        case ValueKind::Date: return "a date";
+        case ValueKind::Number: return Message("lang.kind.number", TL_MSG("a number"));
+        case ValueKind::Bool: return Message("lang.kind.condition", TL_MSG("a yes/no condition"));
+        case ValueKind::Enum: return Message("lang.kind.enum", TL_MSG("an enum value"));
+        case ValueKind::Text: return Message("lang.kind.text", TL_MSG("text"));
+        case ValueKind::Date: return Message("lang.kind.date", TL_MSG("a date"));
     }
-    return "a value";
+    return Message("lang.kind.value", TL_MSG("a value"));
 }
+
+// What an expression gives: its unit for numbers, else its kind.
+Message gives_words(const Expr& e) { return e.type == ValueKind::Number ? unit_words(e.unit) : kind_words(e.type); }
 
 bool is_bare_literal(const Expr& e) {
     if (e.kind == ExprKind::Unary && e.un == UnOp::Neg) return is_bare_literal(e.args[0]);
@@ -46,19 +64,16 @@ bool is_comparison(BinOp op) {
 
 }  // namespace
 
-void Checker::error(const SourcePos& pos, const std::string& message, std::vector<std::string> notes) {
-    Diagnostic d;
-    d.severity = Severity::Error;
-    d.pos = pos;
-    d.message = message;
-    d.notes = std::move(notes);
+void Checker::error(const SourcePos& pos, Message message, std::vector<Message> notes) {
     auto it = texts_.find(pos.file);
-    if (it != texts_.end() && pos.known()) d.source_line = source_line(it->second, pos.line);
+    Diagnostic d = make_diagnostic(Severity::Error, pos, std::move(message),
+                                   it != texts_.end() && pos.known() ? source_line(it->second, pos.line) : std::string());
+    for (Message& n : notes) add_note(d, std::move(n));
     diags_.push_back(std::move(d));
 }
 
-void Checker::warning(const SourcePos& pos, const std::string& message) {
-    error(pos, message);
+void Checker::warning(const SourcePos& pos, Message message) {
+    error(pos, std::move(message));
     diags_.back().severity = Severity::Warning;
 }
 
@@ -71,7 +86,7 @@ bool Checker::literal_unit(Expr& e) {
     e.type = ValueKind::Number;
     e.value = e.number;
     if (!std::isfinite(e.number)) {
-        error(e.pos, "this number is too large to compute with");
+        error(e.pos, Message("lang.number-too-large", TL_MSG("this number is too large to compute with")));
         return false;
     }
     if (e.unit_text.empty()) {
@@ -79,19 +94,21 @@ bool Checker::literal_unit(Expr& e) {
         return true;
     }
     if (e.unit_text == "points") {
-        error(e.pos, "'points' is only for weights (weight: 30 points)");
+        error(e.pos, Message("lang.points-outside-weight", TL_MSG("'points' is only for weights (weight: 30 points)")));
         return false;
     }
     std::string bad;
     auto u = parse_unit(e.unit_text, &bad);
     if (!u) {
-        error(e.pos, "unknown unit '" + bad + "'");
+        error(e.pos, Message("lang.unknown-unit", TL_MSG("unknown unit '{unit}'{hint}")).text("unit", bad).nested("hint", Message()));
         return false;
     }
     if (u->percent) e.value = e.number / 100;
     for (const auto& [atom, exp] : u->atoms) {
         if (is_known_currency(atom) && currency_known_ && atom != rules_.tender.currency) {
-            error(e.pos, "this tender's currency is " + rules_.tender.currency + ", not " + atom);
+            error(e.pos, Message("lang.wrong-currency", TL_MSG("this tender's currency is {currency}, not {written}"))
+                             .text("currency", rules_.tender.currency)
+                             .text("written", atom));
             return false;
         }
     }
@@ -127,7 +144,7 @@ bool Checker::type_name(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
         const FieldDecl& f = rules_.fields[i];
         if (f.id != e.name) continue;
         if (!ctx.per_bid) {
-            error(e.pos, "'" + e.name + "' is a bid's value; a constant is needed here");
+            error(e.pos, Message("lang.field-not-constant", TL_MSG("'{name}' is a bid's value; a constant is needed here")).text("name", e.name));
             return false;
         }
         e.ref = RefKind::Field;
@@ -138,7 +155,9 @@ bool Checker::type_name(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
             case FieldType::Enum: e.type = ValueKind::Enum; e.enum_field = static_cast<int>(i); break;
             case FieldType::Date: e.type = ValueKind::Date; break;
             case FieldType::Text:
-                error(e.pos, "'" + e.name + "' is a text field; text cannot be computed with (use enum(...) for choices)");
+                error(e.pos, Message("lang.text-field-in-formula",
+                                     TL_MSG("'{name}' is a text field; text cannot be computed with (use enum(...) for choices)"))
+                                 .text("name", e.name));
                 return false;
             default: e.type = ValueKind::Number; break;
         }
@@ -151,11 +170,13 @@ bool Checker::type_name(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
         if (!type_let(let->second)) return false;
         const PendingLet& p = lets_[static_cast<std::size_t>(let->second)];
         if (!ctx.per_bid && (p.facts.uses_bids || p.facts.uses_aggregate)) {
-            error(e.pos, "'" + e.name + "' depends on the bids; a constant is needed here");
+            error(e.pos, Message("lang.let-not-constant", TL_MSG("'{name}' depends on the bids; a constant is needed here")).text("name", e.name));
             return false;
         }
         if (!ctx.aggregates && p.facts.uses_aggregate) {
-            error(e.pos, "'" + e.name + "' uses an aggregate over the bids, which is not allowed " + ctx.where);
+            error(e.pos, Message("lang.let-aggregate-not-allowed", TL_MSG("'{name}' uses an aggregate over the bids, which is not allowed {where}"))
+                            .text("name", e.name)
+                            .nested("where", ctx.where));
             return false;
         }
         e.ref = RefKind::Let;
@@ -181,10 +202,14 @@ bool Checker::type_name(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
     for (const auto& [id, index] : let_index_) names.push_back(id);
     if (ctx.criteria)
         for (const auto& [id, index] : criterion_index_) names.push_back(id);
-    std::string message = "unknown name '" + e.name + "'" + did_you_mean(e.name, names);
     if (crit != criterion_index_.end())
-        message = "'" + e.name + "' is a criterion; scores of criteria can only be used in tie_break";
-    error(e.pos, message);
+        error(e.pos, Message("lang.criterion-outside-tie-break",
+                             TL_MSG("'{name}' is a criterion; scores of criteria can only be used in tie_break"))
+                         .text("name", e.name));
+    else
+        error(e.pos, Message("lang.unknown-name", TL_MSG("unknown name '{name}'{hint}"))
+                         .text("name", e.name)
+                         .nested("hint", did_you_mean(e.name, names)));
     return false;
 }
 
@@ -203,11 +228,7 @@ bool Checker::type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
     auto member_of = [&](Expr& candidate, const Expr& other) {
         const FieldDecl& f = rules_.fields[static_cast<std::size_t>(other.enum_field)];
         if (resolve_member(candidate, other.enum_field)) return true;
-        error(candidate.pos, "'" + candidate.name + "' is not a member of " + f.id + " (" + [&] {
-            std::string m;
-            for (const auto& x : f.members) m += (m.empty() ? "" : ", ") + x;
-            return m;
-        }() + ")" + did_you_mean(candidate.name, f.members));
+        error(candidate.pos, not_a_member(candidate.name, f));
         return false;
     };
     if ((e.bin == BinOp::Eq || e.bin == BinOp::Ne) && (undeclared(a) || undeclared(b))) {
@@ -227,7 +248,9 @@ bool Checker::type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
     if (e.bin == BinOp::And || e.bin == BinOp::Or) {
         for (const Expr* x : {&a, &b})
             if (x->type != ValueKind::Bool) {
-                error(x->pos, "'" + op + "' needs yes/no conditions on both sides, this is " + kind_words(x->type));
+                error(x->pos, Message("lang.logic-needs-conditions", TL_MSG("'{op}' needs yes/no conditions on both sides, this is {kind}"))
+                                 .text("op", op)
+                                 .nested("kind", kind_words(x->type)));
                 return false;
             }
         e.type = ValueKind::Bool;
@@ -235,20 +258,26 @@ bool Checker::type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
     }
     if (is_comparison(e.bin)) {
         if (a.type != b.type) {
-            error(e.op_pos, "cannot compare " + std::string(kind_words(a.type)) + " with " + kind_words(b.type));
+            error(e.op_pos, Message("lang.compare-kinds", TL_MSG("cannot compare {left} with {right}"))
+                               .nested("left", kind_words(a.type))
+                               .nested("right", kind_words(b.type)));
             return false;
         }
         if ((a.type == ValueKind::Bool || a.type == ValueKind::Enum) && e.bin != BinOp::Eq && e.bin != BinOp::Ne) {
-            error(e.op_pos, "'" + op + "' does not apply to " + kind_words(a.type) + "; use == or !=");
+            error(e.op_pos, Message("lang.order-on-unordered", TL_MSG("'{op}' does not apply to {kind}; use == or !="))
+                               .text("op", op)
+                               .nested("kind", kind_words(a.type)));
             return false;
         }
         if (a.type == ValueKind::Enum && a.enum_field != b.enum_field) {
-            error(e.op_pos, "these values belong to different enums");
+            error(e.op_pos, Message("lang.different-enums", TL_MSG("these values belong to different enums")));
             return false;
         }
         if (a.type == ValueKind::Number) {
             if (!a.unit.same_dimension(b.unit)) {
-                error(e.op_pos, "cannot compare " + described(a) + " with " + described(b));
+                error(e.op_pos, Message("lang.compare-kinds", TL_MSG("cannot compare {left} with {right}"))
+                                   .nested("left", described(a))
+                                   .nested("right", described(b)));
                 return false;
             }
             // `retreaded >= 30` almost surely means 30 %: a bare 30 would be 3000 %. The same for a
@@ -259,9 +288,17 @@ bool Checker::type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
                     literal = &rules_.lets[static_cast<std::size_t>(literal->slot)].expr;
                 if (!pct->unit.percent || !is_bare_literal(*literal) || literal->value == 0) continue;
                 const double number = literal->kind == ExprKind::Unary ? -literal->args[0].number : literal->number;
-                const std::string via = literal == bare ? "" : " ('" + print_expr(*bare) + "' is a bare " + exact_number_text(number) + ")";
-                error(bare->pos, "'" + print_expr(*pct) + "' is a percent: write " + exact_number_text(number) + " % (a bare " +
-                                     exact_number_text(number) + " would mean " + exact_number_text(number * 100) + " %)" + via);
+                // The numbers are the officer's own (and that number times 100): written as in rules.
+                const Message via = literal == bare ? Message()
+                                                    : Message("lang.bare-via-let", TL_MSG(" ('{let}' is a bare {number})"))
+                                                          .text("let", print_expr(*bare))
+                                                          .text("number", exact_number_text(number));
+                error(bare->pos, Message("lang.bare-number-for-percent",
+                                         TL_MSG("'{expr}' is a percent: write {number} % (a bare {number} would mean {hundredfold} %){via}"))
+                                     .text("expr", print_expr(*pct))
+                                     .text("number", exact_number_text(number))
+                                     .text("hundredfold", exact_number_text(number * 100))
+                                     .nested("via", via));
                 return false;
             }
         }
@@ -271,14 +308,18 @@ bool Checker::type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
     // Arithmetic.
     for (const Expr* x : {&a, &b})
         if (x->type != ValueKind::Number) {
-            error(x->pos, "'" + op + "' needs numbers, this is " + kind_words(x->type));
+            error(x->pos, Message("lang.arithmetic-needs-numbers", TL_MSG("'{op}' needs numbers, this is {kind}"))
+                             .text("op", op)
+                             .nested("kind", kind_words(x->type)));
             return false;
         }
     e.type = ValueKind::Number;
     if (e.bin == BinOp::Add || e.bin == BinOp::Sub) {
         if (!a.unit.same_dimension(b.unit)) {
-            error(e.op_pos, std::string("cannot ") + (e.bin == BinOp::Add ? "add " : "subtract ") + described(b) +
-                                (e.bin == BinOp::Add ? " to " : " from ") + described(a));
+            error(e.op_pos, (e.bin == BinOp::Add ? Message("lang.cannot-add", TL_MSG("cannot add {right} to {left}"))
+                                                 : Message("lang.cannot-subtract", TL_MSG("cannot subtract {right} from {left}")))
+                                .nested("right", described(b))
+                                .nested("left", described(a)));
             return false;
         }
         e.unit = a.unit;
@@ -297,28 +338,30 @@ bool Checker::type_expr(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
         case ExprKind::Bool: e.type = ValueKind::Bool; return true;
         case ExprKind::Name: return type_name(e, ctx, facts);
         case ExprKind::Text:
-            error(e.pos, "a quoted text can only stand for an enum member (in table(...) or compared with an enum field); "
-                         "to use a name, remove the quotes");
+            error(e.pos, Message("lang.text-as-expression",
+                                 TL_MSG("a quoted text can only stand for an enum member (in table(...) or compared with an enum field); "
+                                        "to use a name, remove the quotes")));
             return false;
         case ExprKind::Else:
-            error(e.pos, "'else' belongs to if/then/else, or to the last arm of steps(...) or table(...)");
+            error(e.pos, Message("lang.misplaced-else", TL_MSG("'else' belongs to if/then/else, or to the last arm of steps(...) or table(...)")));
             return false;
         case ExprKind::Arrow:
-            error(e.pos, "'->' arms belong in linear(...), steps(...) or table(...)");
+            error(e.pos, misplaced_arrow());
             return false;
         case ExprKind::Unary: {
             if (!type_expr(e.args[0], ctx, facts)) return false;
             const Expr& a = e.args[0];
             if (e.un == UnOp::Not) {
                 if (a.type != ValueKind::Bool) {
-                    error(a.pos, std::string("'not' needs a yes/no condition, this is ") + kind_words(a.type));
+                    error(a.pos, Message("lang.not-needs-condition", TL_MSG("'not' needs a yes/no condition, this is {kind}"))
+                                    .nested("kind", kind_words(a.type)));
                     return false;
                 }
                 e.type = ValueKind::Bool;
                 return true;
             }
             if (a.type != ValueKind::Number) {
-                error(a.pos, std::string("'-' needs a number, this is ") + kind_words(a.type));
+                error(a.pos, Message("lang.minus-needs-number", TL_MSG("'-' needs a number, this is {kind}")).nested("kind", kind_words(a.type)));
                 return false;
             }
             e.type = ValueKind::Number;
@@ -332,21 +375,22 @@ bool Checker::type_expr(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
             ok = type_expr(e.args[2], ctx, facts) && ok;
             if (!ok) return false;
             if (e.args[0].type != ValueKind::Bool) {
-                error(e.args[0].pos, std::string("'if' needs a yes/no condition, this is ") + kind_words(e.args[0].type));
+                error(e.args[0].pos, Message("lang.if-needs-condition", TL_MSG("'if' needs a yes/no condition, this is {kind}"))
+                                        .nested("kind", kind_words(e.args[0].type)));
                 return false;
             }
             const Expr &t = e.args[1], &f = e.args[2];
             if (t.type == ValueKind::Enum && f.type == ValueKind::Enum && t.enum_field != f.enum_field) {
-                error(f.pos, "the 'then' and 'else' branches give members of different enums (" +
-                                 rules_.fields[static_cast<std::size_t>(t.enum_field)].id + ", " +
-                                 rules_.fields[static_cast<std::size_t>(f.enum_field)].id + ")");
+                error(f.pos, Message("lang.if-branch-enums",
+                                     TL_MSG("the 'then' and 'else' branches give members of different enums ({then_enum}, {else_enum})"))
+                                 .text("then_enum", rules_.fields[static_cast<std::size_t>(t.enum_field)].id)
+                                 .text("else_enum", rules_.fields[static_cast<std::size_t>(f.enum_field)].id));
                 return false;
             }
             if (t.type != f.type || (t.type == ValueKind::Number && !t.unit.same_dimension(f.unit))) {
-                error(f.pos, "the 'else' branch gives " +
-                                 (f.type == ValueKind::Number ? unit_words(f.unit) : std::string(kind_words(f.type))) +
-                                 " but the 'then' branch gives " +
-                                 (t.type == ValueKind::Number ? unit_words(t.unit) : std::string(kind_words(t.type))));
+                error(f.pos, Message("lang.if-branch-types", TL_MSG("the 'else' branch gives {else_gives} but the 'then' branch gives {then_gives}"))
+                                 .nested("else_gives", gives_words(f))
+                                 .nested("then_gives", gives_words(t)));
                 return false;
             }
             e.type = t.type;
@@ -371,20 +415,20 @@ double Checker::constant_number(const Expr& e) {
     return c.is_scalar ? c.scalar : std::nan("");
 }
 
-std::optional<double> Checker::constant_value(Expr& e, const char* what) {
+std::optional<double> Checker::constant_value(Expr& e, const Message& what, const Message& where) {
     ExprFacts facts;
     ExprContext ctx;
     ctx.per_bid = false;
     ctx.aggregates = false;
-    ctx.where = std::string("in ") + what;
+    ctx.where = where;
     if (!type_expr(e, ctx, facts)) return std::nullopt;
     if (e.type != ValueKind::Number) {
-        error(e.pos, std::string(what) + " must be a number");
+        error(e.pos, Message("lang.constant-not-number", TL_MSG("{what} must be a number")).nested("what", what));
         return std::nullopt;
     }
     const double value = constant_number(e);
     if (std::isnan(value)) {
-        error(e.pos, std::string(what) + " must be a constant number");
+        error(e.pos, Message("lang.constant-undefined", TL_MSG("{what} must be a constant number")).nested("what", what));
         return std::nullopt;
     }
     return value;

@@ -124,7 +124,7 @@ void Checker::warn_unused_fields() {
         const FieldDecl& f = rules_.fields[i];
         // Text fields are for reports (names, addresses); no rule is expected to use them.
         if (f.type == FieldType::Text || used_fields_.count(static_cast<int>(i))) continue;
-        warning(f.pos, "field '" + f.id + "' is not used by any requirement, criterion or rule");
+        warning(f.pos, Message("lang.unused-field", TL_MSG("field '{name}' is not used by any requirement, criterion or rule")).text("name", f.id));
     }
 }
 
@@ -133,8 +133,10 @@ void Checker::warn_unreachable_maximum() {
     for (const Criterion& c : rules_.criteria) {
         Maybe r = ranges.of(c.score);
         if (r && r->hi < c.scale_hi - 1e-9)
-            warning(c.score.pos, "criterion '" + c.id + "' can never reach " + exact_number_text(c.scale_hi) +
-                                     ": its score is at most " + exact_number_text(r->hi));
+            warning(c.score.pos, Message("lang.unreachable-maximum", TL_MSG("criterion '{name}' can never reach {top}: its score is at most {highest}"))
+                                     .text("name", c.id)
+                                     .text("top", exact_number_text(c.scale_hi))
+                                     .number("highest", r->hi));
     }
 }
 

@@ -14,6 +14,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// Why a path cannot be read as a file.
+Message why_unreadable(const fs::path& p) {
+    std::error_code ec;
+    return fs::exists(p, ec) ? Message("lang.not-a-regular-file", TL_MSG("not a regular file"))
+                             : Message("lang.no-such-file", TL_MSG("no such file"));
+}
+
 struct Loader {
     LoadResult& result;
     std::map<std::string, std::string> texts;  // path -> text, for diagnostics' source lines
@@ -28,12 +35,8 @@ struct Loader {
         return ec ? p.lexically_normal().string() : c.string();
     }
 
-    Diagnostic import_error(const Item& it, const std::string& path, const std::string& message) {
-        Diagnostic d;
-        d.pos = it.id_pos;
-        d.message = message;
-        d.source_line = source_line(texts[path], it.pos.line);
-        return d;
+    Diagnostic import_error(const Item& it, const std::string& path, Message what) {
+        return make_diagnostic(Severity::Error, it.id_pos, std::move(what), source_line(texts[path], it.pos.line));
     }
 
     void add_file(const std::string& text, const std::string& path) {
@@ -59,14 +62,20 @@ struct Loader {
             const fs::path target = fs::path(path).parent_path() / it.id;
             const std::string key = canonical(target);
             bool cycle = false;
-            std::string chain;
+            // The chain is a list of file names: `a.crit imports b.crit imports a.crit`.
+            Message chain;
             for (const auto& s : stack) {
                 cycle |= canonical(s) == key;
-                if (cycle) chain += fs::path(s).filename().string() + " imports ";
+                if (cycle)
+                    chain = Message("lang.import-chain", TL_MSG("{chain}{file} imports "))
+                                .nested("chain", chain)
+                                .text("file", fs::path(s).filename().string());
             }
             if (cycle) {
-                chain += fs::path(target).filename().string();
-                result.diagnostics.push_back(import_error(it, path, "import cycle: " + chain));
+                result.diagnostics.push_back(import_error(
+                    it, path, Message("lang.import-cycle", TL_MSG("import cycle: {chain}{file}"))
+                                  .nested("chain", chain)
+                                  .text("file", fs::path(target).filename().string())));
                 continue;
             }
             if (loaded.count(key)) continue;  // a library imported twice counts once
@@ -74,16 +83,18 @@ struct Loader {
             std::error_code ec;
             if (!fs::is_regular_file(target, ec)) {
                 result.diagnostics.push_back(import_error(
-                    it, path, "cannot import '" + it.id + "': " +
-                                  (fs::exists(target, ec) ? "not a regular file" : "no such file") + " (looked for " +
-                                  target.string() + ")"));
+                    it, path, Message("lang.import-missing", TL_MSG("cannot import '{name}': {reason} (looked for {path})"))
+                                  .text("name", it.id)
+                                  .nested("reason", why_unreadable(target))
+                                  .text("path", target.string())));
                 continue;
             }
             std::ifstream in(target, std::ios::binary);
             std::ostringstream ss;
             ss << in.rdbuf();
             if (!in.good() && !in.eof()) {
-                result.diagnostics.push_back(import_error(it, path, "cannot read imported file '" + target.string() + "'"));
+                result.diagnostics.push_back(import_error(
+                    it, path, Message("lang.import-unreadable", TL_MSG("cannot read imported file '{path}'")).text("path", target.string())));
                 continue;
             }
             load(ss.str(), target.string());
@@ -126,10 +137,11 @@ LoadResult load_rules_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!fs::is_regular_file(path, ec) || !in) {
         LoadResult r;
-        Diagnostic d;
-        d.pos.file = path;
-        d.message = "cannot read rules file '" + path + "': " + (fs::exists(path, ec) ? "not a regular file" : "no such file");
-        r.diagnostics.push_back(d);
+        SourcePos pos;
+        pos.file = path;
+        r.diagnostics.push_back(make_diagnostic(
+            Severity::Error, pos,
+            Message("lang.rules-unreadable", TL_MSG("cannot read rules file '{path}': {reason}")).text("path", path).nested("reason", why_unreadable(path))));
         return r;
     }
     std::ostringstream ss;

@@ -39,7 +39,7 @@ const char* const kItemKeywords[] = {"import", "tender", "field", "let", "requir
 
 // Names a character that is not ASCII: a no-break space pasted from a word processor looks like a
 // space but is not one.
-std::string describe_non_ascii(const std::string& text, std::size_t off) {
+Message describe_non_ascii(const std::string& text, std::size_t off) {
     const auto c0 = static_cast<unsigned char>(text[off]);
     unsigned code = 0;
     int extra = c0 >= 0xF0 ? 3 : c0 >= 0xE0 ? 2 : c0 >= 0xC0 ? 1 : 0;
@@ -48,24 +48,54 @@ std::string describe_non_ascii(const std::string& text, std::size_t off) {
         code = (code << 6) | (static_cast<unsigned char>(text[off + static_cast<std::size_t>(k)]) & 0x3Fu);
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", code);
-    std::string name = buf;
-    if (code == 0xA0) name += " (no-break space)";
-    else if (code == 0x202F) name += " (narrow no-break space)";
-    else if (code == 0x2013 || code == 0x2014) name += " (dash; use '-')";
-    else if (code == 0x201C || code == 0x201D || code == 0xAB || code == 0xBB) name += " (typographic quote; use '\"')";
-    return "the character " + name + ", which rules can only hold inside \"texts\" and comments";
+    Message name;
+    if (code == 0xA0) name = Message("lang.char.no-break-space", TL_MSG(" (no-break space)"));
+    else if (code == 0x202F) name = Message("lang.char.narrow-no-break-space", TL_MSG(" (narrow no-break space)"));
+    else if (code == 0x2013 || code == 0x2014) name = Message("lang.char.dash", TL_MSG(" (dash; use '-')"));
+    else if (code == 0x201C || code == 0x201D || code == 0xAB || code == 0xBB)
+        name = Message("lang.char.typographic-quote", TL_MSG(" (typographic quote; use '\"')"));
+    return Message("lang.unexpected-character",
+                   TL_MSG("unexpected the character {code}{name}, which rules can only hold inside \"texts\" and comments"))
+        .text("code", buf)
+        .nested("name", name);
 }
 
-// Turns "what X3 expected" into words an officer reads.
-std::string describe_expected(const std::string& which) {
-    if (which == "eoi" || which == "file") return "an item (tender, field, let, requirement, criterion, group, tie_break, abnormally_low, import)";
-    if (which.size() == 3 && which.front() == '\'' && which.back() == '\'') return "'" + which.substr(1, 1) + "'";
-    return which;
+// What X3 expected (a rule's name in the grammar) in words an officer reads: grammar things are
+// messages (translated), quoted keywords and punctuation stay as written.
+Message describe_expected(const std::string& which) {
+    if (which == "eoi" || which == "file" ||
+        which == "an item (tender, field, let, requirement, criterion, group, tie_break, abnormally_low, import)")
+        return Message("lang.expected.item",
+                       TL_MSG("an item (tender, field, let, requirement, criterion, group, tie_break, abnormally_low, import)"));
+    struct Described {
+        const char* which;
+        const char* code;
+        const char* english;
+    };
+    static const Described kDescribed[] = {
+        {"expression", "lang.expected.expression", TL_MSG("expression")},
+        {"value", "lang.expected.value", TL_MSG("value")},
+        {"comparison", "lang.expected.comparison", TL_MSG("comparison")},
+        {"number", "lang.expected.number", TL_MSG("number")},
+        {"name", "lang.expected.name", TL_MSG("name")},
+        {"string", "lang.expected.string", TL_MSG("string")},
+        {"call", "lang.expected.call", TL_MSG("call")},
+        {"argument", "lang.expected.argument", TL_MSG("argument")},
+        {"unit", "lang.expected.unit", TL_MSG("unit")},
+        {"property", "lang.expected.property", TL_MSG("property")},
+        {"a type (money, percent, number, quantity(unit), yesno, enum(...), text, date)", "lang.expected.type",
+         TL_MSG("a type (money, percent, number, quantity(unit), yesno, enum(...), text, date)")},
+    };
+    for (const Described& d : kDescribed)
+        if (which == d.which) return Message(d.code, d.english);
+    // Keywords and punctuation ('x', 'then', criterion, +): quoted source text, never translated.
+    if (which.size() == 3 && which.front() == '\'' && which.back() == '\'') return verbatim("'" + which.substr(1, 1) + "'");
+    return verbatim(which);
 }
 
 // For a missing closer, find the opener it would close by scanning back over balanced pairs
 // (strings and comments skipped), so the message can say "to close '(' at line 3".
-std::string opener_note(const std::string& text, std::size_t failure, char closer) {
+Message opener_note(const std::string& text, std::size_t failure, char closer) {
     const char opener = closer == ')' ? '(' : '{';
     std::vector<std::size_t> stack;
     bool in_string = false, in_comment = false;
@@ -84,8 +114,10 @@ std::string opener_note(const std::string& text, std::size_t failure, char close
     std::size_t line_start = 0;
     for (std::size_t i = 0; i < at; ++i)
         if (text[i] == '\n') { ++line; line_start = i + 1; }
-    return std::string("to close '") + opener + "' at line " + std::to_string(line) + ", column " +
-           std::to_string(utf8_column(text.substr(line_start), at - line_start));
+    return Message("lang.to-close", TL_MSG("to close '{opener}' at line {line}, column {column}"))
+        .text("opener", std::string(1, opener))
+        .count("line", line)
+        .count("column", utf8_column(text.substr(line_start), at - line_start));
 }
 
 template <class Attr, class Rule>
@@ -101,38 +133,31 @@ bool run(const std::string& text, const std::string& path, const Rule& rule, Att
     try {
         bool ok = x3::phrase_parse(first, last, parser_with_handler, parser::skipper, attr);
         if (ok && first == last) return true;
-        Diagnostic d;
         const std::size_t off = static_cast<std::size_t>(first - text.cbegin());
-        d.pos = position_at(text, path, off);
-        d.message = "cannot read this";
-        d.source_line = source_line(text, d.pos.line);
-        diagnostics.push_back(d);
+        const SourcePos pos = position_at(text, path, off);
+        diagnostics.push_back(make_diagnostic(Severity::Error, pos, Message("lang.cannot-read", TL_MSG("cannot read this")),
+                                              source_line(text, pos.line)));
         return false;
     } catch (const x3::expectation_failure<parser::iterator_type>& e) {
         std::size_t off = static_cast<std::size_t>(e.where() - text.cbegin());
-        Diagnostic d;
+        SourcePos pos;
+        auto report = [&](Message what) {
+            diagnostics.push_back(make_diagnostic(Severity::Error, pos, std::move(what), source_line(text, pos.line)));
+            return false;
+        };
         if (e.which() == "'\"'") {
             // A text runs to the end of its line; say so where the line ends.
-            d.pos = position_at(text, path, off);
-            d.message = "this text has no closing '\"' (a text ends on its line)";
-            d.source_line = source_line(text, d.pos.line);
-            diagnostics.push_back(d);
-            return false;
+            pos = position_at(text, path, off);
+            return report(Message("lang.unterminated-text", TL_MSG("this text has no closing '\"' (a text ends on its line)")));
         }
         // Point at the next token, not at the white space before it.
         while (off < text.size() && (text[off] == ' ' || text[off] == '\t' || text[off] == '\r' || text[off] == '\n')) ++off;
-        d.pos = position_at(text, path, off);
-        d.source_line = source_line(text, d.pos.line);
-        const std::string expected = describe_expected(e.which());
+        pos = position_at(text, path, off);
         // What stands there: a word, a run of punctuation, or a character that is not ASCII.
         auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
         std::string word;
         for (std::size_t k = off; k < text.size() && is_word(text[k]); ++k) word += text[k];
-        if (off < text.size() && (static_cast<unsigned char>(text[off]) & 0x80)) {
-            d.message = "unexpected " + describe_non_ascii(text, off);
-            diagnostics.push_back(d);
-            return false;
-        }
+        if (off < text.size() && (static_cast<unsigned char>(text[off]) & 0x80)) return report(describe_non_ascii(text, off));
         // `4000 kwh`: a word right after a number is a unit the language does not know. The parser
         // may stop on the word itself, or (in a block, taking it for a property) on what follows.
         auto word_after_number = [&](std::size_t start) {
@@ -148,42 +173,38 @@ bool run(const std::string& text, const std::string& path, const Rule& rule, Att
             if (start < end && word_after_number(start)) {
                 word = text.substr(start, end - start);
                 off = start;
-                d.pos = position_at(text, path, off);
-                d.source_line = source_line(text, d.pos.line);
+                pos = position_at(text, path, off);
             }
         }
-        if (!word.empty() && word_after_number(off)) {
-            d.message = "unknown unit '" + word + "'" + did_you_mean_unit(word);
-            diagnostics.push_back(d);
-            return false;
-        }
-        if (e.which() == "no-chain") {
-            d.message = "comparisons do not chain: write 'a <= x and x <= b'";
-            diagnostics.push_back(d);
-            return false;
-        }
-        std::string found;
-        if (off >= text.size()) found = "the end of the file";
-        else {
+        if (!word.empty() && word_after_number(off))
+            return report(Message("lang.unknown-unit", TL_MSG("unknown unit '{unit}'{hint}"))
+                              .text("unit", word)
+                              .nested("hint", did_you_mean_unit(word)));
+        if (e.which() == "no-chain")
+            return report(Message("lang.chained-comparison", TL_MSG("comparisons do not chain: write 'a <= x and x <= b'")));
+        Message found;
+        if (off >= text.size()) {
+            found = Message("lang.found.end-of-file", TL_MSG("the end of the file"));
+        } else {
             std::size_t end = off;
             // A word, or else a single character: `'kwh'` rather than `'kwh)'`.
             while (end < text.size() && end - off < 20 && is_word(text[end])) ++end;
             if (end == off)
                 while (end < text.size() && end - off < 2 && std::string("<>=!-").find(text[end]) != std::string::npos) ++end;
             if (end == off) end = off + 1;
-            found = "'" + text.substr(off, end - off) + "'";
+            found = verbatim("'" + text.substr(off, end - off) + "'");
         }
-        d.message = expected + " expected, found " + found;
-        if (expected == "')'" || expected == "'}'") {
-            std::string note = opener_note(text, off, expected[1]);
-            if (!note.empty()) d.message = expected + " expected (" + note + "), found " + found;
-        }
+        Message hint;
         if ((e.which() == "eoi" || e.which() == "file") && !word.empty()) {
             std::vector<std::string> keywords(std::begin(kItemKeywords), std::end(kItemKeywords));
-            d.message += did_you_mean(word, keywords);
+            hint = did_you_mean(word, keywords);
         }
-        diagnostics.push_back(d);
-        return false;
+        Message note;
+        if (e.which() == "')'" || e.which() == "'}'") note = opener_note(text, off, e.which()[1]);
+        Message what = note.empty() ? Message("lang.expected", TL_MSG("{expected} expected, found {found}{hint}"))
+                                    : Message("lang.expected-to-close", TL_MSG("{expected} expected ({note}), found {found}{hint}"))
+                                          .nested("note", note);
+        return report(what.nested("expected", describe_expected(e.which())).nested("found", found).nested("hint", hint));
     }
 }
 

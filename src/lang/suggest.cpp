@@ -34,19 +34,25 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
     return best;
 }
 
-std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
+namespace {
+Message suggestion(const std::string& candidate) {
+    return Message("lang.did-you-mean", TL_MSG("; did you mean '{name}'?")).text("name", candidate);
+}
+}  // namespace
+
+Message did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
     const std::string c = closest_name(name, candidates);
-    return c.empty() ? "" : "; did you mean '" + c + "'?";
+    return c.empty() ? Message() : suggestion(c);
 }
 
-std::string did_you_mean_unit(const std::string& unit) {
+Message did_you_mean_unit(const std::string& unit) {
     std::vector<std::string> atoms = known_unit_atoms();
     for (const auto& c : known_currencies()) atoms.push_back(c);
     // Case slips (kwh for kWh) are the usual mistake: they come first.
     for (const auto& a : atoms)
         if (a.size() == unit.size() &&
             std::equal(a.begin(), a.end(), unit.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); }))
-            return "; did you mean '" + a + "'?";
+            return suggestion(a);
     return did_you_mean(unit, atoms);
 }
 

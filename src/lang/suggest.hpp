@@ -3,15 +3,22 @@
 #include <string>
 #include <vector>
 
+#include "core/message.hpp"
+
 namespace tl::lang {
 
 /// The candidate closest to `name` (Levenshtein, at most 2 edits or a third of the length), or "".
 std::string closest_name(const std::string& name, const std::vector<std::string>& candidates);
 
-/// `; did you mean 'x'?` or "".
-std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates);
+/// Text quoted from the rules (a name, a keyword, a unit symbol) as a message, for a place where
+/// other calls put a described thing: the text is shown as written in every language.
+inline Message verbatim(const std::string& text) { return Message("lang.verbatim", TL_MSG("{text}")).text("text", text); }
 
-/// `; did you mean 'kWh'?` for an unknown unit (also for case slips such as `kwh`), or "".
-std::string did_you_mean_unit(const std::string& unit);
+/// `; did you mean 'x'?` as a message (code "lang.did-you-mean"), or an empty message when no
+/// candidate is close: it is meant as the nested `{hint}` of another message.
+Message did_you_mean(const std::string& name, const std::vector<std::string>& candidates);
+
+/// `; did you mean 'kWh'?` for an unknown unit (also for case slips such as `kwh`), or empty.
+Message did_you_mean_unit(const std::string& unit);
 
 }  // namespace tl::lang

@@ -51,6 +51,7 @@ TEST_CASE("the bus-tyres worked example evaluates exactly as published") {
     REQUIRE(volga.excluded_because.size() == 1);
     CHECK(volga.excluded_because[0].rule_id == "min_retreaded");
     CHECK(volga.excluded_because[0].detail == "retreaded (25 %) >= 30 %");
+    CHECK(volga.excluded_because[0].what.code == "core.requirement.failed");
     const auto& baltic = outcome(lot, "BalticRubber");
     REQUIRE(baltic.excluded_because.size() == 1);
     CHECK(baltic.excluded_because[0].rule_id == "take_back_offered");
@@ -113,6 +114,7 @@ criterion price { kind: price weight: 60 % score: ratio_lowest(price) }
     REQUIRE(cheap.excluded_because.size() == 1);
     CHECK(cheap.excluded_because[0].gate);
     CHECK(cheap.excluded_because[0].detail == "score 30.0000 is below the minimum 50.0000");
+    CHECK(cheap.excluded_because[0].what.code == "core.gate.below-minimum");
     CHECK(outcome(lot, "Good").scores[1] == Approx(100));
     CHECK(outcome(lot, "Fair").scores[1] == Approx(80));
     CHECK(outcome(lot, "Good").total == Approx(36 + 60));

@@ -39,7 +39,7 @@ TEST_CASE("messages are worded from their template and arguments") {
     CHECK(tl::word(m, ru) == "неизвестное имя 'prise' (может быть, 'price'?)");
 }
 
-TEST_CASE("numbers follow the language; quoted text stays as written") {
+TEST_CASE("numbers follow the language, quoted text stays as written") {
     tl::Message m("test.value", TL_MSG("{value} is below {limit} (rule: {rule})"));
     m.number("value", 12000000.5).number("limit", 0.25).text("rule", "price >= 0.25 * 1.5");
     CHECK(tl::word(m) == "12000000.5 is below 0.25 (rule: price >= 0.25 * 1.5)");

@@ -11,6 +11,7 @@
 #include "gui/criteria_outline.hpp"
 #include "gui/diagnostics_list.hpp"
 #include "gui/editor_panel.hpp"
+#include "gui/i18n.hpp"
 #include "gui/rules_editor.hpp"
 #include "gui/wx_text.hpp"
 #include "lang/load.hpp"
@@ -176,7 +177,8 @@ std::vector<SelfTestStage> editor_self_test_stages(EditorPanel& panel) {
              if (d == shown.end()) return self_test_fail("no error on line " + std::to_string(s->error_line));
              const int line = s->error_line - 1;
              if (!(ed.MarkerGet(line) & 1)) return self_test_fail("no error symbol in the margin");
-             const wxString message = to_wx(d->message);
+             // Worded in the UI language, as the tip words it.
+             const wxString message = to_wx(diagnostic_text(*d, ui_translator()));
              if (!ed.diagnostic_tip_for_line(line).Contains(message)) return self_test_fail("the line's tip lacks the message");
              // Dwell over the misspelt name, as the mouse would.
              const int pos = ed.FindText(0, ed.GetLength(), "retreadd", wxSTC_FIND_MATCHCASE) + 2;
@@ -193,7 +195,7 @@ std::vector<SelfTestStage> editor_self_test_stages(EditorPanel& panel) {
              const bool tip_open = ed.CallTipActive();
              ed.CallTipCancel();
              if (!tip_open || !ed.last_tip().Contains(message))
-                 return self_test_fail("no tip with '" + d->message + "' over the squiggle");
+                 return self_test_fail("no tip with '" + from_wx(message) + "' over the squiggle");
              expect_check(*s);
              ed.Undo();
              return StepResult::Done;

@@ -39,6 +39,7 @@ TEST_CASE("committee criterion: the consensus score is converted to the criterio
     CHECK(c.scores[1] == 0);
     REQUIRE(c.flags.size() == 1);
     CHECK(c.flags[0].detail == "no consensus score of the committee is recorded for 'plan' (counted as 0.0000)");
+    CHECK(c.flags[0].what.code == "core.flag.no-consensus");
     // A value outside the committee's scale is refused where the bids are read.
     const CriteriaSet again = test::rules_from(rules);
     const auto read = read_bids_csv("bidder,price,plan\nA,100,6\n", "bids.csv", again.fields, {});

@@ -1,7 +1,8 @@
 // Golden diagnostics: every tests/golden/diagnostics/NAME.crit holds one mistake an officer could
 // plausibly make; NAME.expected is the exact text `tenderloop check` prints for it, with the file
 // named `NAME.crit` (the folder prefix is cut out of the output, so the files do not depend on
-// where the sources live).
+// where the sources live). NAME.ru.expected is the same diagnostic worded in Russian through
+// po/ru.po: the same place, caret and source line, the words of the catalog.
 //
 // To rewrite the .expected files after a deliberate change of the messages:
 //   TL_UPDATE_GOLDEN=1 ./tl_tests "[golden]"
@@ -18,6 +19,7 @@
 
 #include "core/diagnostic.hpp"
 #include "lang/load.hpp"
+#include "support/po_translator.hpp"
 
 namespace {
 
@@ -48,9 +50,9 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 
 // What the checker prints for `crit`, with the golden folder's prefix removed so that
 // `/…/tests/golden/diagnostics/NAME.crit:3:7:` reads `NAME.crit:3:7:`.
-std::string diagnostics_of(const fs::path& crit) {
+std::string diagnostics_of(const fs::path& crit, const tl::Translator& t = tl::english()) {
     const tl::lang::LoadResult result = tl::lang::load_rules_file(crit.string());
-    std::string out = tl::format_diagnostics(result.diagnostics);
+    std::string out = tl::format_diagnostics(result.diagnostics, t);
     replace_all(out, (crit.parent_path() / "").string(), "");
     return out;
 }
@@ -64,9 +66,12 @@ std::vector<fs::path> golden_inputs() {
     return files;
 }
 
-}  // namespace
+const tl::test::PoTranslator& russian() {
+    static const tl::test::PoTranslator t((fs::path(TL_SOURCE_DIR) / "po" / "ru.po").string(), "ru");
+    return t;
+}
 
-TEST_CASE("golden diagnostics: each mistake reads as recorded", "[golden][diagnostics]") {
+void check_golden(const char* extension, const tl::Translator& t) {
     const std::vector<fs::path> files = golden_inputs();
     INFO("golden folder: " << kGoldenDir.string());
     REQUIRE(files.size() >= 30);
@@ -74,9 +79,9 @@ TEST_CASE("golden diagnostics: each mistake reads as recorded", "[golden][diagno
 
     for (const fs::path& crit : files) {
         DYNAMIC_SECTION(crit.filename().string()) {
-            const std::string actual = diagnostics_of(crit);
+            const std::string actual = diagnostics_of(crit, t);
             fs::path expected_path = crit;
-            expected_path.replace_extension(".expected");
+            expected_path.replace_extension(extension);
             if (update) {
                 std::ofstream out(expected_path, std::ios::binary | std::ios::trunc);
                 out << actual;
@@ -96,11 +101,66 @@ TEST_CASE("golden diagnostics: each mistake reads as recorded", "[golden][diagno
     }
 }
 
+/// The lines of `text` that hold the place (`file:line:col:`) cut off after the place, and the
+/// source and caret lines: what must be the same in every language.
+std::vector<std::string> places_and_carets(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("  ", 0) == 0) {
+            // Source and caret lines, not notes (whose words are translated).
+            if (line.find(": ") == std::string::npos || line.find('^') != std::string::npos) out.push_back(line);
+            continue;
+        }
+        const std::size_t space = line.find(' ');
+        out.push_back(line.substr(0, space));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("golden diagnostics: each mistake reads as recorded", "[golden][diagnostics]") {
+    check_golden(".expected", tl::english());
+}
+
+TEST_CASE("golden diagnostics: each mistake reads as recorded in Russian", "[golden][diagnostics][i18n]") {
+    REQUIRE(russian().size() > 100);
+    check_golden(".ru.expected", russian());
+}
+
+TEST_CASE("golden diagnostics: Russian keeps the place, source line and caret", "[golden][diagnostics][i18n]") {
+    for (const fs::path& crit : golden_inputs()) {
+        DYNAMIC_SECTION(crit.filename().string()) {
+            const std::string en = diagnostics_of(crit), ru = diagnostics_of(crit, russian());
+            CHECK(places_and_carets(ru) == places_and_carets(en));
+        }
+    }
+}
+
+TEST_CASE("golden diagnostics: every diagnostic and note is a message with a code", "[golden][diagnostics][i18n]") {
+    for (const fs::path& crit : golden_inputs()) {
+        const tl::lang::LoadResult result = tl::lang::load_rules_file(crit.string());
+        for (const tl::Diagnostic& d : result.diagnostics) {
+            INFO(crit.filename().string() << ": " << d.message);
+            CHECK(d.what.code.rfind("lang.", 0) == 0);
+            CHECK(d.message == tl::word(d.what));
+            // The catalog has words for it (a message it lacks would come out in English).
+            CHECK(tl::diagnostic_text(d, russian()) != d.message);
+            REQUIRE(d.note_messages.size() == d.notes.size());
+            for (const tl::Message& n : d.note_messages) CHECK_FALSE(n.code.empty());
+        }
+    }
+}
+
 TEST_CASE("golden diagnostics: every .expected has its .crit", "[golden][diagnostics]") {
     REQUIRE(fs::is_directory(kGoldenDir));
     for (const auto& entry : fs::directory_iterator(kGoldenDir)) {
         if (entry.path().extension() != ".expected") continue;
         fs::path crit = entry.path();
+        crit.replace_extension();  // NAME.ru.expected: NAME.ru
+        if (crit.extension() == ".ru") crit.replace_extension();
         crit.replace_extension(".crit");
         INFO("stale golden file " << entry.path().filename().string() << ": delete it or restore its .crit");
         CHECK(fs::exists(crit));
