@@ -127,6 +127,7 @@ std::optional<TenderProject> TenderProject::create(const std::string& path, cons
     } catch (const store::StoreError& e) {
         outcome.ok = false;
         outcome.summary = e.what();
+        outcome.refusal = e.message();
         return std::nullopt;
     }
 }
@@ -156,7 +157,9 @@ ChangeOutcome TenderProject::change(const std::string& done, F&& f) {
         f();
         return {true, done, {}};
     } catch (const store::StoreError& e) {
-        return refused(e.what());
+        ChangeOutcome out = refused(e.what());
+        out.refusal = e.message();
+        return out;
     }
 }
 
@@ -182,7 +185,11 @@ ChangeOutcome TenderProject::set_rules(const std::string& text, const std::strin
         const int v = s_->project.set_rules(text, source_name, loaded.rules, rebound, actor(reason));
         out.summary = "rules version " + std::to_string(v) + " recorded";
     });
-    if (!stored.ok) return refused(stored.summary, out.problems);
+    if (!stored.ok) {
+        ChangeOutcome r = refused(stored.summary, out.problems);
+        r.refusal = stored.refusal;
+        return r;
+    }
     reload_rules();
     out.ok = true;
     return out;
@@ -215,12 +222,19 @@ ChangeOutcome TenderProject::put_bid(const BidEntry& entry, bool replace, const 
     const std::string csv = entry_as_csv(entry, rules);
     CsvReadResult read = read_bids_csv(csv, where, rules.fields, lots);
     if (!read.ok()) {
-        // "row 2, column 5 (recycled): ..." reads as "field 'recycled': ..." for a typed bid.
+        // The CSV's "row 2, column 5 (recycled): ..." reads as "field 'recycled': ..." for a typed
+        // bid: the same problem (the message's nested `problem`), placed by the field it concerns.
         for (Diagnostic& d : read.diagnostics) {
-            const auto open = d.message.find(" ("), close = d.message.find("): ");
-            if (d.message.rfind("row ", 0) == 0 && open != std::string::npos && close != std::string::npos && open < close)
-                d.message = "field '" + d.message.substr(open + 2, close - open - 2) + "': " + d.message.substr(close + 3);
-            d.pos.line = d.pos.col = 0;
+            const MessageArg* inner = d.what.arg("problem");
+            Message problem = inner && inner->nested ? *inner->nested : d.what;
+            SourcePos pos = d.pos;
+            pos.line = pos.col = 0;
+            const std::string code = problem.code;
+            Message what = pos.field.empty() ? std::move(problem)
+                                             : Message(code, TL_MSG("field '{field}': {problem}"))
+                                                   .text("field", pos.field)
+                                                   .nested("problem", std::move(problem));
+            d = make_diagnostic(d.severity, std::move(pos), std::move(what), d.source_line);
         }
         return refused("the bid was not recorded: " + std::to_string(read.diagnostics.size()) + " problem(s)",
                        std::move(read.diagnostics));

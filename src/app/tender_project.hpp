@@ -26,6 +26,10 @@ struct ChangeOutcome {
     bool ok = false;
     std::string summary;  ///< one line: what was recorded, or why nothing was
     Diagnostics problems;
+    /// The store's refusal as a value (store::StoreError::message()), when the store refused the
+    /// change: its code says which refusal it was ("store.refused.bid-exists": replacing would go
+    /// through), its words are `summary` in the user's language. Empty otherwise.
+    Message refusal{};
 };
 
 /// One bid as a person types it: the answers as text by field id (read like the cells of a bids

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/project_cli.hpp"
@@ -53,7 +54,7 @@ int run_export(const ParsedArgs& args) {
     try {
         io::write_evaluation_workbook(out, loaded->rules, *bids, result, info);
     } catch (const io::XlsxError& e) {
-        std::cerr << "tenderloop export: " << e.what() << "\n";
+        std::cerr << "tenderloop export: " << say(e.message) << "\n";
         return kExitFailure;
     }
     std::size_t ranked = 0;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/printable.hpp"
 #include "app/bid_files.hpp"
@@ -20,7 +21,7 @@ int import(store::Project& p, const std::string& path, const ParsedArgs& args) {
     if (!loaded) return kExitFailure;
     const std::vector<std::string> files(args.positional.begin() + 2, args.positional.end());
     app::BidFiles read = app::read_bid_files(files, loaded->rules);
-    if (!read.problems.empty()) std::cerr << terminal_safe(format_diagnostics(read.problems));
+    if (!read.problems.empty()) std::cerr << terminal_safe(format_diagnostics(read.problems, translator()));
     if (!read.ok()) {
         std::cerr << "tenderloop bids: nothing imported; correct the " << (files.size() == 1 ? "file" : "files")
                   << " above and import again\n";

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/cli_translator.hpp"
 #include "cli/printable.hpp"
 #include "core/diagnostic.hpp"
 #include "io/csv/bids_csv.hpp"
@@ -38,7 +39,7 @@ std::optional<BidTable> load_bids(const std::string& path, const CriteriaSet& ru
     std::vector<std::string> lots;
     for (const auto& lot : rules.tender.lots) lots.push_back(lot.id);
     CsvReadResult read = read_bids_csv(*text, path, rules.fields, lots);
-    if (!read.diagnostics.empty()) std::cerr << terminal_safe(format_diagnostics(read.diagnostics));
+    if (!read.diagnostics.empty()) std::cerr << terminal_safe(format_diagnostics(read.diagnostics, translator()));
     if (!read.ok()) return std::nullopt;
     return std::move(read.table);
 }

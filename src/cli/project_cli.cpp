@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/cli_translator.hpp"
 #include "app/tender_project.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
@@ -45,7 +46,9 @@ store::ProjectOptions project_options(const ParsedArgs& args) {
 }
 
 int report_store_error(const std::string& command, const std::exception& e) {
-    std::cerr << "tenderloop " << command << ": " << terminal_safe(e.what()) << "\n";
+    const auto* store_error = dynamic_cast<const store::StoreError*>(&e);
+    const std::string text = store_error && !store_error->message().empty() ? say(store_error->message()) : e.what();
+    std::cerr << "tenderloop " << command << ": " << terminal_safe(text) << "\n";
     return kExitFailure;
 }
 

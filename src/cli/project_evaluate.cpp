@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_translator.hpp"
 #include "cli/format.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
@@ -151,7 +152,7 @@ int export_project(const ParsedArgs& args, const std::string& out) {
         try {
             io::write_evaluation_workbook(out, rules, in->bids, result, info);
         } catch (const io::XlsxError& e) {
-            std::cerr << "tenderloop export: " << e.what() << "\n";
+            std::cerr << "tenderloop export: " << say(e.message) << "\n";
             return kExitFailure;
         }
         const auto bytes = read_input(out);
