@@ -159,6 +159,7 @@ std::optional<TenderProject> TenderProject::create(const NewProjectRequest& requ
             std::make_unique<State>(State{std::move(project), request.path, user, tool_version, {}, {}, {}, {}}));
     } catch (const store::StoreError& e) {
         outcome = refused(Refusal::Store, e.what(), std::move(outcome.problems));
+        outcome.store_refusal = e.message();
         return std::nullopt;
     }
 }
@@ -188,7 +189,9 @@ ChangeOutcome TenderProject::change(const std::string& done, F&& f) {
         f();
         return {true, done, {}};
     } catch (const store::StoreError& e) {
-        return refused(e.kind() == store::StoreErrorKind::NotFound ? Refusal::NotFound : Refusal::Store, e.what());
+        ChangeOutcome out = refused(e.kind() == store::StoreErrorKind::NotFound ? Refusal::NotFound : Refusal::Store, e.what());
+        out.store_refusal = e.message();
+        return out;
     }
 }
 
@@ -212,7 +215,11 @@ ChangeOutcome TenderProject::set_rules(const std::string& text, const std::strin
         out.recorded = s_->project.set_rules(text, source_name, loaded.rules, rebound, actor(reason));
         out.summary = "rules version " + std::to_string(out.recorded) + " recorded";
     });
-    if (!stored.ok) return refused(stored.refusal, stored.summary, std::move(out.problems));
+    if (!stored.ok) {
+        ChangeOutcome r = refused(stored.refusal, stored.summary, std::move(out.problems));
+        r.store_refusal = stored.store_refusal;
+        return r;
+    }
     reload_rules();
     out.ok = true;
     out.re_read = rebound.bids.size();
@@ -256,12 +263,19 @@ ChangeOutcome TenderProject::put_bid(const BidEntry& entry, bool replace, const 
     const std::string csv = entry_as_csv(entry, rules);
     CsvReadResult read = read_bids_csv(csv, where, rules.fields, lots);
     if (!read.ok()) {
-        // "row 2, column 5 (recycled): ..." reads as "field 'recycled': ..." for a typed bid.
+        // The CSV's "row 2, column 5 (recycled): ..." reads as "field 'recycled': ..." for a typed
+        // bid: the same problem (the message's nested `problem`), placed by the field it concerns.
         for (Diagnostic& d : read.diagnostics) {
-            const auto open = d.message.find(" ("), close = d.message.find("): ");
-            if (d.message.rfind("row ", 0) == 0 && open != std::string::npos && close != std::string::npos && open < close)
-                d.message = "field '" + d.message.substr(open + 2, close - open - 2) + "': " + d.message.substr(close + 3);
-            d.pos.line = d.pos.col = 0;
+            const MessageArg* inner = d.what.arg("problem");
+            Message problem = inner && inner->nested ? *inner->nested : d.what;
+            SourcePos pos = d.pos;
+            pos.line = pos.col = 0;
+            const std::string code = problem.code;
+            Message what = pos.field.empty() ? std::move(problem)
+                                             : Message(code, TL_MSG("field '{field}': {problem}"))
+                                                   .text("field", pos.field)
+                                                   .nested("problem", std::move(problem));
+            d = make_diagnostic(d.severity, std::move(pos), std::move(what), d.source_line);
         }
         return refused(Refusal::Problems,
                        "the bid was not recorded: " + std::to_string(read.diagnostics.size()) + " problem(s)",

@@ -49,6 +49,10 @@ struct ChangeOutcome {
     /// removed; stored bids re-read under new rules.
     std::size_t added = 0, replaced = 0, removed = 0, re_read = 0;
     std::int64_t recorded = 0;  ///< the number of the rules version or evaluation run recorded
+    /// The store's refusal as a value (store::StoreError::message()), when the store refused the
+    /// change: its code says which refusal it was ("store.refused.bid-exists": replacing would go
+    /// through). Empty otherwise.
+    Message store_refusal{};
 };
 
 /// A new project: where, and its first rules.

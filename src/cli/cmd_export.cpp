@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/file_export.hpp"
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/project_cli.hpp"
@@ -49,7 +50,7 @@ int run_export(const ParsedArgs& args) {
     try {
         io::write_evaluation_workbook(out, loaded->rules, *bids, result, info);
     } catch (const io::XlsxError& e) {
-        std::cerr << "tenderloop export: " << e.what() << "\n";
+        std::cerr << "tenderloop export: " << say(e.message) << "\n";
         return kExitFailure;
     }
     std::size_t ranked = 0;

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
@@ -33,9 +34,9 @@ int run_form(const ParsedArgs& args) {
         if (rules.tender.lots.empty()) throw UsageError("the tender has no lots; leave out --lot");
         if (!known) throw UsageError("unknown lot '" + printable_name(options.lot) + "' (the lots are: " + ids + ")");
     }
-    std::string error;
-    if (!io::write_bid_form(rules, out, options, &error)) {
-        std::cerr << "tenderloop form: " << printable_name(error) << "\n";
+    Message error;
+    if (!io::write_bid_form(rules, out, options, error)) {
+        std::cerr << "tenderloop form: " << printable_name(say(error)) << "\n";
         return kExitFailure;
     }
     std::cout << "wrote " << printable_name(out) << ": " << rules.fields.size()

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <map>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
@@ -63,7 +64,7 @@ int run_import_form(const ParsedArgs& args) {
         }
         table.bids.push_back(bid);
     }
-    if (!problems.empty()) std::cerr << terminal_safe(format_diagnostics(problems));
+    if (!problems.empty()) std::cerr << terminal_safe(format_diagnostics(problems, translator()));
     if (unreadable || has_errors(problems)) {
         std::cerr << "tenderloop import-form: nothing written; correct the forms above and run again\n";
         return kExitFailure;

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/printable.hpp"
 #include "cli/project_cli.hpp"

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/tender_project.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
 
@@ -33,7 +34,9 @@ std::string user_of(const ParsedArgs& args) { return args.value("--user", app::l
 std::string reason_of(const ParsedArgs& args) { return args.value("--reason"); }
 
 int report_store_error(const std::string& command, const std::exception& e) {
-    std::cerr << "tenderloop " << command << ": " << terminal_safe(e.what()) << "\n";
+    const auto* store_error = dynamic_cast<const store::StoreError*>(&e);
+    const std::string text = store_error && !store_error->message().empty() ? say(store_error->message()) : e.what();
+    std::cerr << "tenderloop " << command << ": " << terminal_safe(text) << "\n";
     return kExitFailure;
 }
 

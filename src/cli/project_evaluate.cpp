@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/project_export.hpp"
+#include "cli/cli_translator.hpp"
 #include "cli/format.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"

@@ -23,9 +23,9 @@ std::string reason(int err) { return std::strerror(err); }
 fs::path resolve_links(fs::path p) {
     std::error_code ec;
     for (int hops = 0; fs::is_symlink(fs::symlink_status(p, ec)); ++hops) {
-        if (hops >= 40) throw AtomicFileError("cannot follow the link " + p.string() + ": " + reason(ELOOP), ELOOP);
+        if (hops >= 40) throw AtomicFileError(Message("file.link", TL_MSG("cannot follow the link {file}: {reason}")).text("file", p.string()).text("reason", reason(ELOOP)), ELOOP);
         const fs::path link = fs::read_symlink(p, ec);
-        if (ec) throw AtomicFileError("cannot follow the link " + p.string() + ": " + ec.message(), ec.value());
+        if (ec) throw AtomicFileError(Message("file.link", TL_MSG("cannot follow the link {file}: {reason}")).text("file", p.string()).text("reason", ec.message()), ec.value());
         p = link.is_absolute() ? link : p.parent_path() / link;
     }
     return p;
@@ -62,7 +62,7 @@ AtomicFile::AtomicFile(const std::string& target) {
         }
         if (errno != EEXIST || attempt > 100) {
             const int err = errno;
-            throw AtomicFileError("cannot create a temporary file in " + folder.string() + ": " + reason(err), err);
+            throw AtomicFileError(Message("file.temp", TL_MSG("cannot create a temporary file in {folder}: {reason}")).text("folder", folder.string()).text("reason", reason(err)), err);
         }
     }
 }
@@ -78,12 +78,12 @@ void AtomicFile::discard() {
 }
 
 void AtomicFile::write(std::string_view bytes) {
-    if (done_) throw AtomicFileError("cannot write " + target_ + ": the file was already committed", EINVAL);
+    if (done_) throw AtomicFileError(Message("file.committed", TL_MSG("cannot write {file}: the file was already committed")).text("file", target_), EINVAL);
     if (fd_ < 0) fd_ = ::open(temp_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd_ < 0) {
         const int err = errno;
         discard();
-        throw AtomicFileError("cannot write: " + reason(err), err);
+        throw AtomicFileError(Message("file.write", TL_MSG("cannot write: {reason}")).text("reason", reason(err)), err);
     }
     std::size_t written = 0;
     while (written < bytes.size()) {
@@ -92,35 +92,35 @@ void AtomicFile::write(std::string_view bytes) {
             if (errno == EINTR) continue;
             const int err = errno;
             discard();
-            throw AtomicFileError("cannot write: " + reason(err), err);
+            throw AtomicFileError(Message("file.write", TL_MSG("cannot write: {reason}")).text("reason", reason(err)), err);
         }
         written += static_cast<std::size_t>(n);
     }
 }
 
 void AtomicFile::commit(Existing existing) {
-    if (done_) throw AtomicFileError("cannot write " + target_ + ": the file was already committed", EINVAL);
-    auto fail = [&](const std::string& what, int err) {
+    if (done_) throw AtomicFileError(Message("file.committed", TL_MSG("cannot write {file}: the file was already committed")).text("file", target_), EINVAL);
+    auto fail = [&](Message what, int err) {
         discard();
-        throw AtomicFileError(what + ": " + reason(err), err);
+        throw AtomicFileError(what.text("reason", reason(err)), err);
     };
     // Another library may have written the temporary by its name: sync through a new descriptor.
     if (fd_ >= 0) ::close(fd_);
     fd_ = ::open(temp_.c_str(), O_RDWR | O_CLOEXEC);
-    if (fd_ < 0) fail("cannot write", errno);
+    if (fd_ < 0) fail(Message("file.write", TL_MSG("cannot write: {reason}")), errno);
     struct stat st {};
     if (::stat(target_.c_str(), &st) == 0) {
         if (existing == Existing::Refuse) {
             discard();
-            throw AtomicFileError(target_ + ": the file exists already", EEXIST);
+            throw AtomicFileError(Message("file.exists", TL_MSG("{file}: the file exists already")).text("file", target_), EEXIST);
         }
-        if (S_ISDIR(st.st_mode)) fail("cannot replace " + target_, EISDIR);
-        if (::fchmod(fd_, st.st_mode & 07777) != 0) fail("cannot set permissions", errno);
+        if (S_ISDIR(st.st_mode)) fail(Message("file.replace", TL_MSG("cannot replace {file}: {reason}")).text("file", target_), EISDIR);
+        if (::fchmod(fd_, st.st_mode & 07777) != 0) fail(Message("file.permissions", TL_MSG("cannot set permissions: {reason}")), errno);
     }
-    if (::fsync(fd_) != 0) fail("cannot write", errno);
+    if (::fsync(fd_) != 0) fail(Message("file.write", TL_MSG("cannot write: {reason}")), errno);
     const int closed = ::close(fd_);
     fd_ = -1;
-    if (closed != 0) fail("cannot write", errno);
+    if (closed != 0) fail(Message("file.write", TL_MSG("cannot write: {reason}")), errno);
 
     if (existing == Existing::Refuse) {
         // link() never replaces: a file made meanwhile by someone else is not overwritten.
@@ -129,14 +129,14 @@ void AtomicFile::commit(Existing existing) {
             std::error_code ec;
             if (err == EEXIST || fs::exists(fs::symlink_status(target_, ec))) {
                 discard();
-                throw AtomicFileError(target_ + ": the file exists already", EEXIST);
+                throw AtomicFileError(Message("file.exists", TL_MSG("{file}: the file exists already")).text("file", target_), EEXIST);
             }
             // Filesystems without hard links (some network shares): a rename, checked just above.
-            if (std::rename(temp_.c_str(), target_.c_str()) != 0) fail("cannot rename the temporary file", errno);
+            if (std::rename(temp_.c_str(), target_.c_str()) != 0) fail(Message("file.rename", TL_MSG("cannot rename the temporary file: {reason}")), errno);
         }
         discard();  // after link() the temporary's name is left; after the rename nothing is
     } else if (std::rename(temp_.c_str(), target_.c_str()) != 0) {
-        fail("cannot rename the temporary file", errno);
+        fail(Message("file.rename", TL_MSG("cannot rename the temporary file: {reason}")), errno);
     }
     done_ = true;
     const fs::path folder = fs::path(target_).has_parent_path() ? fs::path(target_).parent_path() : fs::path(".");

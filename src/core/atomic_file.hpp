@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/message.hpp"
+
 namespace tl {
 
 /// Why a file could not be written; the message names what failed and the reason. `code()` is
@@ -17,10 +19,14 @@ namespace tl {
 /// that word the message their own way.
 class AtomicFileError : public std::runtime_error {
 public:
-    AtomicFileError(const std::string& message, int code) : std::runtime_error(message), code_(code) {}
+    AtomicFileError(Message message, int code)
+        : std::runtime_error(word(message)), message_(std::move(message)), code_(code) {}
     int code() const { return code_; }
+    /// What went wrong, to be worded in the user's language (what() is the English wording).
+    const Message& message() const { return message_; }
 
 private:
+    Message message_;
     int code_;
 };
 

@@ -6,6 +6,7 @@
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
+#include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
 #include "io/form/bid_form.hpp"
 
@@ -30,9 +31,9 @@ bool export_bid_form_dialog(wxWindow* parent, const CriteriaSet& rules, const st
     if (dialog.ShowModal() != wxID_OK) return false;
     wxFileName target(dialog.GetPath());
     if (target.GetExt().Lower() != "xlsx") target.SetExt("xlsx");
-    std::string error;
-    if (!io::write_bid_form(rules, from_wx(target.GetFullPath()), options, &error)) {
-        wxMessageBox(to_wx(error), _("The bid form was not written"), wxOK | wxICON_ERROR, parent);
+    Message error;
+    if (!io::write_bid_form(rules, from_wx(target.GetFullPath()), options, error)) {
+        wxMessageBox(say(error), _("The bid form was not written"), wxOK | wxICON_ERROR, parent);
         return false;
     }
     wxMessageDialog done(parent, wxString::Format(_("The bid form was written to\n%s"), target.GetFullPath()),

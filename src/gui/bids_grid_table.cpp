@@ -5,6 +5,7 @@
 #include <wx/filename.h>
 
 #include "gui/grid_table_resize.hpp"
+#include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
 #include "io/cells/cell_parsing.hpp"
 
@@ -155,24 +156,21 @@ void BidsGridTable::drop_draft() {
 void BidsGridTable::set_refusal(const app::ChangeOutcome& outcome) {
     if (!draft_) return;
     draft_->problems.clear();
-    draft_->refusal = outcome.summary;
+    draft_->refusal = outcome.store_refusal.empty() ? outcome.summary : word(outcome.store_refusal, ui_translator());
     const int bidder_col = column_of("bidder");
     for (const Diagnostic& d : outcome.problems) {
         if (d.severity != Severity::Error) continue;
-        std::string message = d.message;
-        int col = -1;
-        // put_bid says "field 'price': 'x' is not a number in RUB" for a typed bid.
-        if (message.rfind("field '", 0) == 0) {
-            if (const auto end = message.find("': ", 7); end != std::string::npos) {
-                col = column_of(message.substr(7, end - 7));
-                message = message.substr(end + 3);
-            }
-        }
+        // put_bid places a typed bid's problem by its field (SourcePos::field) and keeps the
+        // problem without the place as the message's nested `problem`: the cell shows just that.
+        const MessageArg* inner = d.what.arg("problem");
+        const std::string message =
+            inner && inner->nested ? word(*inner->nested, ui_translator()) : diagnostic_text(d, ui_translator());
+        int col = d.pos.field.empty() ? -1 : column_of(d.pos.field);
         if (col < 0) col = bidder_col;
         std::string& slot = draft_->problems[col];
         slot += (slot.empty() ? "" : "; ") + message;
     }
-    if (draft_->problems.empty()) draft_->problems[bidder_col] = outcome.summary;
+    if (draft_->problems.empty()) draft_->problems[bidder_col] = draft_->refusal;
 }
 
 const app::BidEntry* BidsGridTable::entry_at(int row) const {

@@ -8,6 +8,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
 
 namespace tl::gui {
@@ -34,26 +35,22 @@ ImportProblemRow import_problem_row(const Diagnostic& d) {
     out.file = wxFileName(to_wx(d.pos.file)).GetFullName();
     if (d.pos.line > 0) out.row = wxString::Format("%d", d.pos.line);
     if (d.pos.col > 0) out.column = wxString::Format("%d", d.pos.col);
-    std::string message = d.message;
-    // Both readers start with the place and the column's name in parentheses, then ": ".
-    const auto open = message.find(" ("), close = message.find("): ");
-    if (open != std::string::npos && close != std::string::npos && open < close) {
-        const std::string where = message.substr(0, open);
-        out.field = to_wx(message.substr(open + 2, close - open - 2));
-        message = message.substr(close + 3);
-        // A bid form names its cell: "sheet 'Bid', cell G12".
-        if (const auto cell = where.rfind("cell "); cell != std::string::npos && out.row.empty()) {
-            std::string column, row;
-            if (split_cell_ref(where.substr(cell + 5), column, row)) {
-                out.row = to_wx(row);
-                out.column = to_wx(column);
-            }
+    // Both readers give the place as values: the field (or the column's name as the header has
+    // it, for a column the rules do not know), and a bid form's cell ("G12").
+    out.field = to_wx(d.pos.field);
+    if (out.field.empty())
+        if (const MessageArg* column = d.what.arg("column"); column && column->kind == MessageArg::Kind::Text)
+            out.field = to_wx(column->text);
+    if (!d.pos.cell.empty() && out.row.empty()) {
+        std::string column, row;
+        if (split_cell_ref(d.pos.cell, column, row)) {
+            out.row = to_wx(row);
+            out.column = to_wx(column);
         }
-    } else if (message.rfind("row ", 0) == 0) {
-        // "row 4: the row has 3 cells but ..." has no column.
-        if (const auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
     }
-    out.message = to_wx(message);
+    // The list shows the place in its own columns: the problem without it (the nested `problem`).
+    const MessageArg* inner = d.what.arg("problem");
+    out.message = to_wx(inner && inner->nested ? word(*inner->nested, ui_translator()) : diagnostic_text(d, ui_translator()));
     return out;
 }
 

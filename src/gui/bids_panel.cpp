@@ -338,8 +338,8 @@ void BidsPanel::commit_edit() {
     const bool renamed = !d.is_new && (d.entry.bidder != d.orig_bidder || d.entry.lot != d.orig_lot);
     if ((d.is_new || renamed) && table_->row_of(d.entry.bidder, d.entry.lot) >= 0) {
         Diagnostic clash;
-        clash.message = "field 'bidder': " +
-                        from_wx(wxString::Format(_("%s has a bid already; correct that row instead"),
+        clash.pos.field = "bidder";  // the cell that set_refusal marks
+        clash.message = from_wx(wxString::Format(_("%s has a bid already; correct that row instead"),
                                                  bid_label(d.entry.bidder, d.entry.lot)));
         table_->set_refusal({false, clash.message, {clash}});
         refresh_view();

@@ -13,6 +13,7 @@
 #include "gui/bids_grid_table.hpp"
 #include "gui/bids_import_dialog.hpp"
 #include "gui/bids_panel.hpp"
+#include "gui/i18n.hpp"
 #include "gui/project_document.hpp"
 #include "gui/wx_text.hpp"
 
@@ -95,7 +96,7 @@ bool BidsPanel::import_files(const std::vector<std::string>& paths, bool quiet) 
                             _("Some bidders in these files have bids in the project already. Replace their bids "
                               "with the ones in the files?"),
                             _("Import bids"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
-        ask.SetExtendedMessage(to_wx(out.summary));
+        ask.SetExtendedMessage(say(out.store_refusal));
         ask.SetYesNoLabels(_("&Replace"), _("&Do not import"));
         if (ask.ShowModal() != wxID_YES) return false;
         out = run(true);
@@ -104,7 +105,8 @@ bool BidsPanel::import_files(const std::vector<std::string>& paths, bool quiet) 
         message_ = _("Nothing was imported.");
         if (!quiet) {
             if (out.problems.empty())
-                wxMessageBox(to_wx(out.summary), _("Bids not imported"), wxOK | wxICON_WARNING, this);
+                wxMessageBox(out.store_refusal.empty() ? to_wx(out.summary) : say(out.store_refusal), _("Bids not imported"),
+                             wxOK | wxICON_WARNING, this);
             else
                 BidsImportDialog(this, out).ShowModal();
         }

@@ -18,6 +18,7 @@
 #include "gui/preferences.hpp"
 #include "gui/results_panel.hpp"
 #include "gui/rules_editor.hpp"
+#include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
 #include "io/common/read_file.hpp"
 #include "store/errors.hpp"
@@ -39,7 +40,7 @@ bool MainFrame::open_project(const wxString& path, bool quiet) {
             app::TenderProject::open(from_wx(path), Preferences::load().audit_user(), TL_VERSION);
         document_.set(std::move(project));
     } catch (const store::StoreError& e) {
-        if (!quiet) wxMessageBox(to_wx(e.what()), _("Cannot open the project"), wxOK | wxICON_ERROR, this);
+        if (!quiet) wxMessageBox(say(e.message()), _("Cannot open the project"), wxOK | wxICON_ERROR, this);
         return false;
     }
     session_.attach_project(&document_.project());

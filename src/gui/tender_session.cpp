@@ -41,10 +41,12 @@ CheckOutcome TenderSession::check(const std::string& rules_text) {
         } catch (const store::StoreError& e) {
             // The project file cannot be read just now (locked, share gone): say so where the
             // problems are listed, keep the last good ranking, and check again at the next edit.
-            Diagnostic d;
-            d.pos.file = project_->path();
-            d.message = std::string("the project file cannot be read just now: ") + e.what();
-            out.diagnostics.push_back(std::move(d));
+            SourcePos pos;
+            pos.file = project_->path();
+            out.diagnostics.push_back(make_diagnostic(
+                Severity::Error, std::move(pos),
+                Message("gui.project-unreadable", TL_MSG("the project file cannot be read just now: {problem}"))
+                    .nested("problem", e.message())));
             return out;
         }
         out.loaded = preview.loaded;

@@ -5,6 +5,8 @@
 #include <wx/event.h>
 
 #include "app/file_export.hpp"
+#include "gui/i18n.hpp"
+#include "io/xlsx/xlsx_book.hpp"
 
 #ifndef TL_VERSION
 #define TL_VERSION "unknown"
@@ -38,17 +40,21 @@ bool WorkbookExporter::start(std::shared_ptr<const Evaluation> evaluation, io::E
     };
     worker_ = std::thread([this, evaluation = std::move(evaluation), info = std::move(info), path, done = std::move(done)] {
         std::string error;
+        Message message;  // the writer's error as a value, worded on the UI thread
         try {
             // write_evaluation_workbook keeps LC_NUMERIC at "C" on this thread while it writes,
             // whatever locale the UI set.
             io::write_evaluation_workbook(path, evaluation->rules, evaluation->bids, evaluation->result, info);
+        } catch (const io::XlsxError& e) {
+            error = e.what();
+            message = e.message;
         } catch (const std::exception& e) {
             error = e.what();
             if (error.empty()) error = "unknown error";
         }
-        owner_.CallAfter([this, done, error] {
+        owner_.CallAfter([this, done, error, message] {
             busy_ = false;
-            done(error);
+            done(message.empty() ? error : word(message, ui_translator()));
         });
     });
     return true;

@@ -76,9 +76,16 @@ const Criterion& require_committee_criterion(const CriteriaSet& rules, const std
     std::string names;
     for (const Criterion* c : list) names += (names.empty() ? "" : ", ") + c->id;
     const bool exists = rules.criterion_index(id) >= 0;
-    not_found("'" + id + "' is " + (exists ? "not a criterion the committee scores" : "not a criterion of the rules") +
-              (list.empty() ? std::string(" (the rules have no committee criteria)")
-                            : " (committee criteria: " + names + ")"));
+    const Message what = exists ? Message("store.not-found.criterion", TL_MSG("not a criterion the committee scores"))
+                                : Message("store.not-found.criterion", TL_MSG("not a criterion of the rules"));
+    if (list.empty())
+        not_found(Message("store.not-found.criterion", TL_MSG("'{criterion}' is {what} (the rules have no committee criteria)"))
+                      .text("criterion", id)
+                      .nested("what", what));
+    not_found(Message("store.not-found.criterion", TL_MSG("'{criterion}' is {what} (committee criteria: {names})"))
+                  .text("criterion", id)
+                  .nested("what", what)
+                  .text("names", names));
 }
 
 std::string score_text(double v) {
@@ -92,8 +99,11 @@ std::string score_text(double v) {
 
 void check_committee_value(const Criterion& c, double value) {
     if (!std::isfinite(value) || value < c.committee_lo || value > c.committee_hi)
-        refuse("the score " + score_text(value) + " for '" + c.id + "' is outside the committee's scale " +
-               score_text(c.committee_lo) + " .. " + score_text(c.committee_hi));
+        refuse(Message("store.refused.outside-scale", TL_MSG("the score {score} for '{criterion}' is outside the committee's scale {low} .. {high}"))
+                   .text("score", score_text(value))
+                   .text("criterion", c.id)
+                   .text("low", score_text(c.committee_lo))
+                   .text("high", score_text(c.committee_hi)));
 }
 
 }  // namespace tl::store

@@ -1,8 +1,12 @@
 #pragma once
 /// What can go wrong with a project file, as one exception type with a kind, so that a caller can
-/// tell a refused file from a refused change. Every message is written for the user.
+/// tell a refused file from a refused change. Every message is written for the user: what() in
+/// English (logs, English-only callers), message() as a value (code "store.*", arguments) for a
+/// front end to word in the user's language and for callers that decide by the code.
 #include <stdexcept>
 #include <string>
+
+#include "core/message.hpp"
 
 namespace tl::store {
 
@@ -17,11 +21,15 @@ enum class StoreErrorKind {
 
 class StoreError : public std::runtime_error {
 public:
-    StoreError(StoreErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    StoreError(StoreErrorKind kind, Message message)
+        : std::runtime_error(word(message)), kind_(kind), message_(std::move(message)) {}
     StoreErrorKind kind() const { return kind_; }
+    /// The message as a value; its code says which refusal it is (e.g. "store.refused.bid-exists").
+    const Message& message() const { return message_; }
 
 private:
     StoreErrorKind kind_;
+    Message message_;
 };
 
 }  // namespace tl::store

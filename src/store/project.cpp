@@ -44,14 +44,26 @@ const char* coi_kind_name(CoiKind k) {
     return "none";
 }
 
-void refuse(const std::string& message) { throw StoreError(StoreErrorKind::Refused, message); }
-void not_found(const std::string& message) { throw StoreError(StoreErrorKind::NotFound, message); }
+void refuse(Message message) { throw StoreError(StoreErrorKind::Refused, std::move(message)); }
+void not_found(Message message) { throw StoreError(StoreErrorKind::NotFound, std::move(message)); }
+
+Message listed(const std::vector<Message>& lines, std::size_t limit) {
+    Message out("store.list", "");  // worded as "" when empty
+    for (std::size_t i = 0; i < lines.size() && i < limit; ++i)
+        out = Message("store.list", TL_MSG("{list}\n  {item}")).nested("list", std::move(out)).nested("item", lines[i]);
+    if (lines.size() > limit)
+        out = Message("store.list", TL_MSG("{list}\n  ... and {n} more"))
+                  .nested("list", std::move(out))
+                  .count("n", static_cast<long long>(lines.size() - limit));
+    return out;
+}
 
 // ---- Change ----
 
 Change::Change(Project::Impl& project, const Actor& actor, std::string action)
     : p_(project), actor_(actor), action_(std::move(action)), time_(project.now()), tx_(project.db) {
-    if (actor_.user.empty()) refuse("a change needs the name of the user who makes it");
+    if (actor_.user.empty())
+        refuse(Message("store.refused.no-user", TL_MSG("a change needs the name of the user who makes it")));
 }
 
 void Change::commit() {
@@ -63,6 +75,14 @@ void Change::commit() {
 
 namespace {
 
+Message exists_already(const std::string& path) {
+    return Message("store.exists", TL_MSG("cannot create {file}: the file exists already")).text("file", path);
+}
+
+Message cannot_create(const std::string& path, const std::string& detail) {
+    return Message("store.cannot-create", TL_MSG("cannot create {file}: {detail}")).text("file", path).text("detail", detail);
+}
+
 std::string hex32(std::int64_t v) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "0x%08X", static_cast<unsigned>(v & 0xffffffff));
@@ -73,14 +93,23 @@ std::string hex32(std::int64_t v) {
 [[noreturn]] void open_failed(const std::string& path, const sql::Error& e) {
     switch (e.code()) {
         case SQLITE_NOTADB:
-            throw StoreError(StoreErrorKind::NotAProject, path + " is not a TenderLoop project (not an SQLite database)");
+            throw StoreError(StoreErrorKind::NotAProject,
+                             Message("store.not-a-project", TL_MSG("{file} is not a TenderLoop project (not an SQLite database)"))
+                                 .text("file", path));
         case SQLITE_CORRUPT:
-            throw StoreError(StoreErrorKind::Damaged, path + " is damaged (" + e.what() +
-                                                          "); open a backup copy of the project instead");
+            throw StoreError(StoreErrorKind::Damaged,
+                             Message("store.damaged", TL_MSG("{file} is damaged ({detail}); open a backup copy of the project instead"))
+                                 .text("file", path)
+                                 .text("detail", e.what()));
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            throw StoreError(StoreErrorKind::Io, path + " is in use by another program; try again when it is done");
-        default: throw StoreError(StoreErrorKind::Io, "cannot open " + path + ": " + e.what());
+            throw StoreError(StoreErrorKind::Io,
+                             Message("store.busy", TL_MSG("{file} is in use by another program; try again when it is done"))
+                                 .text("file", path));
+        default:
+            throw StoreError(StoreErrorKind::Io, Message("store.cannot-open", TL_MSG("cannot open {file}: {detail}"))
+                                                     .text("file", path)
+                                                     .text("detail", e.what()));
     }
 }
 
@@ -107,17 +136,24 @@ void check_identity(sql::Db& db, const std::string& path) {
     const std::int64_t app = db.query_int("PRAGMA application_id");
     if (app != kApplicationId)
         throw StoreError(StoreErrorKind::NotAProject,
-                         path + " is an SQLite database but not a TenderLoop project (its application id is " + hex32(app) +
-                             ", a project's is " + hex32(kApplicationId) + ")");
+                         Message("store.not-a-project", TL_MSG("{file} is an SQLite database but not a TenderLoop project "
+                                                              "(its application id is {id}, a project's is {project_id})"))
+                             .text("file", path)
+                             .text("id", hex32(app))
+                             .text("project_id", hex32(kApplicationId)));
     const std::int64_t version = db.query_int("PRAGMA user_version");
     if (version > kFormatVersion)
-        throw StoreError(StoreErrorKind::TooNew, path + " was written by a newer TenderLoop (project format " +
-                                                     std::to_string(version) + "; this TenderLoop reads formats up to " +
-                                                     std::to_string(kFormatVersion) +
-                                                     "): open it with a newer TenderLoop");
+        throw StoreError(StoreErrorKind::TooNew,
+                         Message("store.too-new", TL_MSG("{file} was written by a newer TenderLoop (project format {format}; "
+                                                         "this TenderLoop reads formats up to {supported}): open it with a "
+                                                         "newer TenderLoop"))
+                             .text("file", path)
+                             .count("format", version)
+                             .count("supported", kFormatVersion));
     if (version < 1)
         throw StoreError(StoreErrorKind::Damaged,
-                         path + " is damaged: it has the TenderLoop application id but no format version");
+                         Message("store.damaged", TL_MSG("{file} is damaged: it has the TenderLoop application id but no format version"))
+                             .text("file", path));
 }
 
 void check_integrity(sql::Db& db, const std::string& path) {
@@ -128,8 +164,11 @@ void check_integrity(sql::Db& db, const std::string& path) {
         problems += s.text(0);
     }
     if (problems != "ok")
-        throw StoreError(StoreErrorKind::Damaged, path + " is damaged (SQLite quick_check: " + problems.substr(0, 500) +
-                                                      "); open a backup copy of the project instead");
+        throw StoreError(StoreErrorKind::Damaged,
+                         Message("store.damaged", TL_MSG("{file} is damaged (SQLite quick_check: {detail}); open a backup copy "
+                                                         "of the project instead"))
+                             .text("file", path)
+                             .text("detail", problems.substr(0, 500)));
 }
 
 void migrate(Project::Impl& p, int from, const ProjectOptions& options) {
@@ -151,12 +190,19 @@ bool Project::is_sqlite_file(const std::string& path) {
 
 Project Project::open(const std::string& path, const ProjectOptions& options) {
     std::error_code ec;
-    if (!fs::exists(path, ec)) throw StoreError(StoreErrorKind::Io, "cannot open " + path + ": no such file");
-    if (fs::is_directory(path, ec)) throw StoreError(StoreErrorKind::Io, "cannot open " + path + ": it is a folder");
+    if (!fs::exists(path, ec))
+        throw StoreError(StoreErrorKind::Io,
+                         Message("store.no-such-file", TL_MSG("cannot open {file}: no such file")).text("file", path));
+    if (fs::is_directory(path, ec))
+        throw StoreError(StoreErrorKind::Io,
+                         Message("store.is-a-folder", TL_MSG("cannot open {file}: it is a folder")).text("file", path));
     bool empty = false;
     if (!has_sqlite_header(path, &empty))
-        throw StoreError(StoreErrorKind::NotAProject, path + (empty ? " is empty: not a TenderLoop project"
-                                                                    : " is not a TenderLoop project (not an SQLite database)"));
+        throw StoreError(StoreErrorKind::NotAProject,
+                         (empty ? Message("store.not-a-project", TL_MSG("{file} is empty: not a TenderLoop project"))
+                                : Message("store.not-a-project",
+                                          TL_MSG("{file} is not a TenderLoop project (not an SQLite database)")))
+                             .text("file", path));
     std::unique_ptr<Impl> impl;
     try {
         impl = std::make_unique<Impl>(path, false);
@@ -179,10 +225,12 @@ Project Project::create(const std::string& path, const NewProject& np, const Act
     std::error_code ec;
     const bool replace = if_exists == IfExists::Replace;
     if (!replace && fs::exists(fs::symlink_status(path, ec)))
-        throw StoreError(StoreErrorKind::Io, "cannot create " + path + ": the file exists already");
+        throw StoreError(StoreErrorKind::Io, exists_already(path));
     auto failed = [&](const AtomicFileError& e) {
-        return StoreError(StoreErrorKind::Io, "cannot create " + path + ": " +
-                                                  (e.code() == EEXIST ? std::string("the file exists already") : e.what()));
+        if (e.code() == EEXIST) return StoreError(StoreErrorKind::Io, exists_already(path));
+        return StoreError(StoreErrorKind::Io, Message("store.cannot-create", TL_MSG("cannot create {file}: {detail}"))
+                                                  .text("file", path)
+                                                  .nested("detail", e.message()));
     };
     // Built under a temporary name next to the target, then put into place, so that the project
     // appears complete or not at all; an existing file is replaced only when asked.
@@ -223,7 +271,7 @@ Project Project::create(const std::string& path, const NewProject& np, const Act
         change.commit();
     } catch (const sql::Error& e) {
         drop_temporary();
-        throw StoreError(StoreErrorKind::Io, "cannot create " + path + ": " + e.what());
+        throw StoreError(StoreErrorKind::Io, cannot_create(path, e.what()));
     } catch (...) {
         drop_temporary();
         throw;
@@ -269,6 +317,11 @@ std::string Project::integrity_check() const {
 
 std::string bid_label(const BidKey& key) { return "'" + key.bidder + "'" + (key.lot.empty() ? "" : " (lot " + key.lot + ")"); }
 
+Message bid_label_message(const BidKey& key) {
+    if (key.lot.empty()) return Message("store.bid", TL_MSG("'{bidder}'")).text("bidder", key.bidder);
+    return Message("store.bid", TL_MSG("'{bidder}' (lot {lot})")).text("bidder", key.bidder).text("lot", key.lot);
+}
+
 std::int64_t find_bid_id(sql::Db& db, const BidKey& key) {
     auto s = db.prepare("SELECT id FROM bids WHERE bidder = ? AND lot = ?");
     s.bind_all(key.bidder, key.lot);
@@ -291,10 +344,12 @@ std::int64_t require_bid_id(sql::Db& db, const BidKey& key) {
         if (lots.size() > 1) {
             std::string list;
             for (const auto& l : lots) list += (list.empty() ? "" : ", ") + l;
-            refuse("'" + key.bidder + "' bid in several lots (" + list + "): name the lot");
+            refuse(Message("store.refused.several-lots", TL_MSG("'{bidder}' bid in several lots ({lots}): name the lot"))
+                       .text("bidder", key.bidder)
+                       .text("lots", list));
         }
     }
-    not_found("the project has no bid of " + bid_label(key));
+    not_found(Message("store.not-found.bid", TL_MSG("the project has no bid of {bid}")).nested("bid", bid_label_message(key)));
 }
 
 }  // namespace tl::store

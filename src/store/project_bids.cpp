@@ -29,14 +29,6 @@ StoredBid read_bid(const sql::Stmt& s) {
     return b;
 }
 
-/// At most `limit` lines of a list, then "... and N more".
-std::string listed(const std::vector<std::string>& lines, std::size_t limit = 50) {
-    std::string out;
-    for (std::size_t i = 0; i < lines.size() && i < limit; ++i) out += "\n  " + lines[i];
-    if (lines.size() > limit) out += "\n  ... and " + std::to_string(lines.size() - limit) + " more";
-    return out;
-}
-
 }  // namespace
 
 BidValueWriter::BidValueWriter(sql::Db& db) : db_(db), remove_(db.prepare("DELETE FROM bid_values WHERE bid = ?")) {}
@@ -108,35 +100,48 @@ Project::ImportResult Project::import_bids(const BidTable& table, const std::vec
                                            const std::vector<std::size_t>& file_of_bid, bool replace, const Actor& actor) {
     Change change(*impl_, actor, "bids.import");
     sql::Db& db = impl_->db;
-    if (file_of_bid.size() != table.bids.size()) refuse("internal error: the source of every bid is needed");
+    if (file_of_bid.size() != table.bids.size())
+        refuse(Message("store.refused.internal", TL_MSG("internal error: the source of every bid is needed")));
     for (std::size_t f : file_of_bid)
-        if (f >= files.size()) refuse("internal error: a bid names a file that was not read");
+        if (f >= files.size()) refuse(Message("store.refused.internal", TL_MSG("internal error: a bid names a file that was not read")));
     // Lots: with declared lots every bid names one of them; without, none does.
     std::set<std::string> lot_ids;
     for (const Lot& l : lots()) lot_ids.insert(l.id);
-    std::vector<std::string> problems;
+    std::vector<Message> problems;
     std::set<std::pair<std::string, std::string>> seen;
     for (const Bid& b : table.bids) {
         const BidKey key{b.bidder, b.lot};
-        if (b.bidder.empty()) problems.push_back("a bid without a bidder name");
+        if (b.bidder.empty()) problems.push_back(Message("store.import.no-bidder", TL_MSG("a bid without a bidder name")));
         if (lot_ids.empty() ? !b.lot.empty() : !lot_ids.count(b.lot))
-            problems.push_back("the bid of " + bid_label(key) + " names a lot the rules do not declare");
-        if (!seen.insert({b.lot, b.bidder}).second) problems.push_back(bid_label(key) + " appears twice in the import");
+            problems.push_back(Message("store.import.unknown-lot", TL_MSG("the bid of {bid} names a lot the rules do not declare"))
+                                   .nested("bid", bid_label_message(key)));
+        if (!seen.insert({b.lot, b.bidder}).second)
+            problems.push_back(Message("store.import.twice", TL_MSG("{bid} appears twice in the import"))
+                                   .nested("bid", bid_label_message(key)));
     }
-    if (!problems.empty()) refuse("nothing imported:" + listed(problems));
+    if (!problems.empty())
+        refuse(Message("store.refused.import", TL_MSG("nothing imported:{list}")).nested("list", listed(problems)));
 
     std::map<std::pair<std::string, std::string>, StoredBid> existing;
     for (StoredBid& b : bids()) existing.emplace(std::make_pair(b.lot, b.bidder), std::move(b));
     if (!replace) {
-        std::vector<std::string> clashes;
+        std::vector<Message> clashes;
         for (const Bid& b : table.bids)
             if (auto it = existing.find({b.lot, b.bidder}); it != existing.end())
-                clashes.push_back(bid_label({b.bidder, b.lot}) + ": imported " + it->second.imported_at + " from " +
-                                  it->second.source + " by " + it->second.imported_by);
+                clashes.push_back(Message("store.import.stored-bid", TL_MSG("{bid}: imported {time} from {source} by {user}"))
+                                      .nested("bid", bid_label_message({b.bidder, b.lot}))
+                                      .text("time", it->second.imported_at)
+                                      .text("source", it->second.source)
+                                      .text("user", it->second.imported_by));
+        // The code tells a caller (the desktop app) that replacing would go through.
         if (!clashes.empty())
-            refuse("nothing imported: the project has a bid of " +
-                   (clashes.size() == 1 ? std::string("this bidder") : std::to_string(clashes.size()) + " of these bidders") +
-                   " already (replace with --replace):" + listed(clashes));
+            refuse(Message("store.refused.bid-exists",
+                           TL_MSG_PLURAL("nothing imported: the project has a bid of this bidder already (replace with "
+                                         "--replace):{list}",
+                                         "nothing imported: the project has a bid of {n} of these bidders already (replace "
+                                         "with --replace):{list}"))
+                       .count("n", static_cast<long long>(clashes.size()))
+                       .nested("list", listed(clashes)));
     }
 
     ImportResult result;
@@ -183,14 +188,18 @@ int Project::remove_bids(const std::string& bidder, const std::optional<std::str
         while (s.step()) doomed.emplace_back(s.int64(0), s.text(1));
     }
     if (doomed.empty())
-        not_found("the project has no bid of '" + bidder + "'" + (lot ? " in lot " + *lot : std::string()));
+        not_found(lot ? Message("store.not-found.bid", TL_MSG("the project has no bid of '{bidder}' in lot {lot}"))
+                            .text("bidder", bidder)
+                            .text("lot", *lot)
+                      : Message("store.not-found.bid", TL_MSG("the project has no bid of '{bidder}'")).text("bidder", bidder));
     for (const auto& [id, l] : doomed) {
         auto s = db.prepare("SELECT (SELECT count(*) FROM committee_scores WHERE bid = ?1) + "
                             "(SELECT count(*) FROM consensus WHERE bid = ?1)");
         s.bind(1, id);
         if (s.step() && s.int64(0) > 0)
-            refuse("the committee has scored the bid of " + bid_label({bidder, l}) +
-                   ": it stays in the project with its scores (the committee's record)");
+            refuse(Message("store.refused.bid-scored", TL_MSG("the committee has scored the bid of {bid}: it stays in the "
+                                                              "project with its scores (the committee's record)"))
+                       .nested("bid", bid_label_message({bidder, l})));
     }
     nlohmann::json lots_removed = nlohmann::json::array();
     for (const auto& [id, l] : doomed) {

@@ -14,22 +14,35 @@ const MemberState& require_member(const CommitteeState& c, const std::string& na
     if (const MemberState* m = c.member(name)) return *m;
     std::string names;
     for (const auto& m : c.members) names += (names.empty() ? "" : ", ") + m.evaluator.name;
-    not_found("'" + name + "' is not on the evaluation committee" +
-              (names.empty() ? std::string(" (it has no members yet)") : " (members: " + names + ")"));
+    if (names.empty())
+        not_found(Message("store.not-found.evaluator", TL_MSG("'{name}' is not on the evaluation committee (it has no members yet)"))
+                      .text("name", name));
+    not_found(Message("store.not-found.evaluator", TL_MSG("'{name}' is not on the evaluation committee (members: {members})"))
+                  .text("name", name)
+                  .text("members", names));
 }
 
 /// The chair, who must be the user making the change.
-const MemberState& require_chair_user(const CommitteeState& c, const Actor& actor, const std::string& what) {
+/// `what` is the action ("reopen a submission"), as a message.
+const MemberState& require_chair_user(const CommitteeState& c, const Actor& actor, const Message& what) {
     const MemberState* chair = c.chair();
-    if (!chair) refuse("only the chair can " + what + ", and the committee has no chair");
+    if (!chair)
+        refuse(Message("store.refused.no-chair", TL_MSG("only the chair can {action}, and the committee has no chair"))
+                   .nested("action", what));
     if (chair->evaluator.name != actor.user)
-        refuse("only the chair (" + chair->evaluator.name + ") can " + what + "; the user is '" + actor.user +
-               "' (give --user " + chair->evaluator.name + ")");
+        refuse(Message("store.refused.not-the-chair",
+                       TL_MSG("only the chair ({chair}) can {action}; the user is '{user}' (give --user {chair})"))
+                   .text("chair", chair->evaluator.name)
+                   .nested("action", what)
+                   .text("user", actor.user));
     return *chair;
 }
 
-std::string declare_hint(const std::string& name) {
-    return "record a declaration first: committee declare " + name + " --none | --conflict BIDDER | --whole-tender";
+Message declare_hint(const std::string& name) {
+    return Message("store.hint.declare",
+                   TL_MSG("record a declaration first: committee declare {name} {options}"))
+        .text("name", name)
+        .text("options", "--none | --conflict BIDDER | --whole-tender");  // command syntax: never translated
 }
 
 }  // namespace
@@ -61,11 +74,14 @@ std::vector<CoiDeclaration> Project::declarations() const {
 
 void Project::add_evaluator(const std::string& name, Role role, const Actor& actor) {
     Change change(*impl_, actor, "committee.evaluator.add");
-    if (name.empty()) refuse("an evaluator needs a name");
+    if (name.empty()) refuse(Message("store.refused.no-name", TL_MSG("an evaluator needs a name")));
     const CommitteeState c = load_committee(impl_->db);
-    if (c.member(name)) refuse("'" + name + "' is on the evaluation committee already");
+    if (c.member(name))
+        refuse(Message("store.refused.member-exists", TL_MSG("'{name}' is on the evaluation committee already")).text("name", name));
     if (role == Role::Chair)
-        if (const MemberState* chair = c.chair()) refuse("the committee has a chair already: " + chair->evaluator.name);
+        if (const MemberState* chair = c.chair())
+            refuse(Message("store.refused.chair-exists", TL_MSG("the committee has a chair already: {chair}"))
+                       .text("chair", chair->evaluator.name));
     change.db()
         .prepare("INSERT INTO evaluators (name, role, added_at, added_by) VALUES (?, ?, ?, ?)")
         .bind_all(name, role_name(role), change.time(), actor.user)
@@ -81,13 +97,14 @@ void Project::declare_interest(const std::string& evaluator, CoiKind kind, const
     const CommitteeState c = load_committee(db);
     const MemberState& m = require_member(c, evaluator);
     if (kind == CoiKind::Bid) {
-        if (bidder.empty()) refuse("a conflict with a bid names the bidder");
+        if (bidder.empty()) refuse(Message("store.refused.no-bidder", TL_MSG("a conflict with a bid names the bidder")));
         auto s = db.prepare("SELECT count(*) FROM bids WHERE bidder = ?");
         s.bind(1, bidder);
-        if (!s.step() || s.int64(0) == 0) not_found("the project has no bid of '" + bidder + "'");
+        if (!s.step() || s.int64(0) == 0)
+            not_found(Message("store.not-found.bid", TL_MSG("the project has no bid of '{bidder}'")).text("bidder", bidder));
     }
     if (kind != CoiKind::None && text.empty())
-        refuse("a declared conflict of interest needs its nature in words (--text)");
+        refuse(Message("store.refused.no-text", TL_MSG("a declared conflict of interest needs its nature in words (--text)")));
     // Scores already given for what the conflict covers stop counting (status shows them barred).
     std::int64_t affected = 0;
     if (kind != CoiKind::None) {
@@ -113,19 +130,30 @@ void Project::record_score(const ScoreInput& in, const CriteriaSet& rules, const
     sql::Db& db = impl_->db;
     const Criterion& crit = require_committee_criterion(rules, in.criterion);
     check_committee_value(crit, in.value);
-    if (in.justification.empty()) refuse("a committee score needs a written justification");
+    if (in.justification.empty())
+        refuse(Message("store.refused.no-justification", TL_MSG("a committee score needs a written justification")));
     const CommitteeState c = load_committee(db);
     const MemberState& m = require_member(c, in.evaluator);
     if (!m.declared)
-        refuse(in.evaluator + " has not declared whether they have a conflict of interest, so they cannot score yet; " +
-               declare_hint(in.evaluator));
+        refuse(Message("store.refused.not-declared",
+                       TL_MSG("{name} has not declared whether they have a conflict of interest, so they cannot score yet; {hint}"))
+                   .text("name", in.evaluator)
+                   .nested("hint", declare_hint(in.evaluator)));
     if (m.whole_tender)
-        refuse(in.evaluator + " declared a conflict of interest with the whole tender and cannot score any bid");
+        refuse(Message("store.refused.conflict",
+                       TL_MSG("{name} declared a conflict of interest with the whole tender and cannot score any bid"))
+                   .text("name", in.evaluator));
     if (m.conflicts.count(in.bid.bidder))
-        refuse(in.evaluator + " declared a conflict of interest with '" + in.bid.bidder + "' and cannot score that bid");
+        refuse(Message("store.refused.conflict",
+                       TL_MSG("{name} declared a conflict of interest with '{bidder}' and cannot score that bid"))
+                   .text("name", in.evaluator)
+                   .text("bidder", in.bid.bidder));
     if (!m.evaluator.submitted_at.empty())
-        refuse(in.evaluator + " submitted their scores on " + m.evaluator.submitted_at +
-               ": submitted scores are locked (the chair can reopen them, with a reason)");
+        refuse(Message("store.refused.submitted",
+                       TL_MSG("{name} submitted their scores on {time}: submitted scores are locked (the chair can reopen "
+                              "them, with a reason)"))
+                   .text("name", in.evaluator)
+                   .text("time", m.evaluator.submitted_at));
     const std::int64_t bid = require_bid_id(db, in.bid);
     std::optional<double> previous;
     if (auto it = c.scores.find({m.id, bid, crit.id}); it != c.scores.end()) previous = it->second.value;
@@ -148,27 +176,39 @@ void Project::submit_scores(const std::string& evaluator, const CriteriaSet& rul
     sql::Db& db = impl_->db;
     const CommitteeState c = load_committee(db);
     const MemberState& m = require_member(c, evaluator);
-    if (!m.evaluator.submitted_at.empty()) refuse(evaluator + " submitted their scores already, on " + m.evaluator.submitted_at);
-    if (!m.declared) refuse(evaluator + " has not declared whether they have a conflict of interest; " + declare_hint(evaluator));
-    if (m.whole_tender) refuse(evaluator + " declared a conflict of interest with the whole tender: they score nothing");
+    if (!m.evaluator.submitted_at.empty())
+        refuse(Message("store.refused.submitted", TL_MSG("{name} submitted their scores already, on {time}"))
+                   .text("name", evaluator)
+                   .text("time", m.evaluator.submitted_at));
+    if (!m.declared)
+        refuse(Message("store.refused.not-declared", TL_MSG("{name} has not declared whether they have a conflict of interest; {hint}"))
+                   .text("name", evaluator)
+                   .nested("hint", declare_hint(evaluator)));
+    if (m.whole_tender)
+        refuse(Message("store.refused.conflict",
+                       TL_MSG("{name} declared a conflict of interest with the whole tender: they score nothing"))
+                   .text("name", evaluator));
     const auto criteria = committee_criteria(rules);
-    if (criteria.empty()) refuse("the rules have no criteria that the committee scores");
-    std::vector<std::string> missing;
+    if (criteria.empty())
+        refuse(Message("store.refused.no-committee-criteria", TL_MSG("the rules have no criteria that the committee scores")));
+    std::vector<Message> missing;
     std::size_t count = 0;
     for (const StoredBid& b : bids()) {
         if (m.barred_from(b.bidder)) continue;
         for (const Criterion* crit : criteria) {
             if (c.scores.count({m.id, b.id, crit->id})) ++count;
-            else missing.push_back(crit->id + " for " + bid_label({b.bidder, b.lot}));
+            else
+                missing.push_back(Message("store.missing-score", TL_MSG("{criterion} for {bid}"))
+                                      .text("criterion", crit->id)
+                                      .nested("bid", bid_label_message({b.bidder, b.lot})));
         }
     }
-    if (!missing.empty()) {
-        std::string list;
-        for (std::size_t i = 0; i < missing.size() && i < 50; ++i) list += "\n  " + missing[i];
-        if (missing.size() > 50) list += "\n  ... and " + std::to_string(missing.size() - 50) + " more";
-        refuse(evaluator + " cannot submit yet: " + std::to_string(missing.size()) + " score" +
-               (missing.size() == 1 ? " is" : "s are") + " missing:" + list);
-    }
+    if (!missing.empty())
+        refuse(Message("store.refused.scores-missing", TL_MSG_PLURAL("{name} cannot submit yet: {n} score is missing:{list}",
+                                                                     "{name} cannot submit yet: {n} scores are missing:{list}"))
+                   .text("name", evaluator)
+                   .count("n", static_cast<long long>(missing.size()))
+                   .nested("list", listed(missing)));
     change.db()
         .prepare("UPDATE committee_scores SET state = 'submitted', submitted_at = ?1 WHERE evaluator = ?2")
         .bind_all(change.time(), m.id)
@@ -182,10 +222,13 @@ void Project::reopen_scores(const std::string& evaluator, const Actor& actor) {
     Change change(*impl_, actor, "committee.reopen");
     sql::Db& db = impl_->db;
     const CommitteeState c = load_committee(db);
-    require_chair_user(c, actor, "reopen a submission");
+    require_chair_user(c, actor, Message("store.action.reopen", TL_MSG("reopen a submission")));
     const MemberState& m = require_member(c, evaluator);
-    if (actor.reason.empty()) refuse("reopening a submission needs a reason (--reason), for the record");
-    if (m.evaluator.submitted_at.empty()) refuse(evaluator + " has not submitted their scores: there is nothing to reopen");
+    if (actor.reason.empty())
+        refuse(Message("store.refused.no-reason", TL_MSG("reopening a submission needs a reason (--reason), for the record")));
+    if (m.evaluator.submitted_at.empty())
+        refuse(Message("store.refused.not-submitted", TL_MSG("{name} has not submitted their scores: there is nothing to reopen"))
+                   .text("name", evaluator));
     change.db()
         .prepare("UPDATE committee_scores SET state = 'draft', submitted_at = NULL WHERE evaluator = ?")
         .bind(1, m.id)
@@ -200,14 +243,18 @@ void Project::record_consensus(const ConsensusInput& in, const CriteriaSet& rule
     sql::Db& db = impl_->db;
     const Criterion& crit = require_committee_criterion(rules, in.criterion);
     check_committee_value(crit, in.value);
-    if (in.justification.empty()) refuse("a consensus score needs a written justification");
+    if (in.justification.empty())
+        refuse(Message("store.refused.no-justification", TL_MSG("a consensus score needs a written justification")));
     const CommitteeState c = load_committee(db);
-    const MemberState& chair = require_chair_user(c, actor, "record a consensus");
+    const MemberState& chair = require_chair_user(c, actor, Message("store.action.consensus", TL_MSG("record a consensus")));
     if (!chair.declared)
-        refuse("the chair has not declared whether they have a conflict of interest; " + declare_hint(chair.evaluator.name));
+        refuse(Message("store.refused.not-declared",
+                       TL_MSG("the chair has not declared whether they have a conflict of interest; {hint}"))
+                   .nested("hint", declare_hint(chair.evaluator.name)));
     if (chair.barred_from(in.bid.bidder))
-        refuse("the chair declared a conflict of interest with '" + in.bid.bidder +
-               "' and cannot record the consensus for that bid");
+        refuse(Message("store.refused.conflict",
+                       TL_MSG("the chair declared a conflict of interest with '{bidder}' and cannot record the consensus for that bid"))
+                   .text("bidder", in.bid.bidder));
     const std::int64_t bid = require_bid_id(db, in.bid);
     std::vector<std::string> waiting;
     int submitted = 0;
@@ -219,9 +266,14 @@ void Project::record_consensus(const ConsensusInput& in, const CriteriaSet& rule
     if (!waiting.empty()) {
         std::string names;
         for (const auto& w : waiting) names += (names.empty() ? "" : ", ") + w;
-        refuse("the consensus waits for every evaluator's submitted scores; not submitted yet: " + names);
+        refuse(Message("store.refused.consensus-waits",
+                       TL_MSG("the consensus waits for every evaluator's submitted scores; not submitted yet: {names}"))
+                   .text("names", names));
     }
-    if (submitted == 0) refuse("no evaluator has scored " + bid_label(in.bid) + " on '" + crit.id + "'");
+    if (submitted == 0)
+        refuse(Message("store.refused.no-scores", TL_MSG("no evaluator has scored {bid} on '{criterion}'"))
+                   .nested("bid", bid_label_message(in.bid))
+                   .text("criterion", crit.id));
     std::optional<double> previous;
     if (auto it = c.consensus.find({bid, crit.id}); it != c.consensus.end()) previous = it->second.value;
 

@@ -55,10 +55,14 @@ std::int64_t find_bid_id(sql::Db& db, const BidKey& key);
 std::int64_t require_bid_id(sql::Db& db, const BidKey& key);
 /// "'Acme'" or "'Acme' (lot 2)".
 std::string bid_label(const BidKey& key);
+/// The same as a message (the bidder and the lot as text arguments).
+Message bid_label_message(const BidKey& key);
+/// `lines` one per line ("\n  line"), at most `limit` of them, then "... and N more".
+Message listed(const std::vector<Message>& lines, std::size_t limit = 50);
 
 /// Throws StoreError(kind, message).
-[[noreturn]] void refuse(const std::string& message);
-[[noreturn]] void not_found(const std::string& message);
+[[noreturn]] void refuse(Message message);
+[[noreturn]] void not_found(Message message);
 
 }  // namespace tl::store
 

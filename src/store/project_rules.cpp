@@ -28,7 +28,7 @@ RulesVersion read_rules(const sql::Stmt& s) {
 void check_committee_records(sql::Db& db, const CriteriaSet& rules) {
     std::map<std::string, const Criterion*> committee;
     for (const Criterion* c : committee_criteria(rules)) committee[c->id] = c;
-    std::vector<std::string> problems;
+    std::vector<Message> problems;
     auto s = db.prepare(
         "SELECT criterion, count(*), min(value), max(value) FROM "
         "(SELECT criterion, value FROM committee_scores UNION ALL SELECT criterion, value FROM consensus) "
@@ -37,25 +37,34 @@ void check_committee_records(sql::Db& db, const CriteriaSet& rules) {
         const std::string id = s.text(0);
         const auto it = committee.find(id);
         if (it == committee.end()) {
-            problems.push_back("the committee has recorded " + std::to_string(s.int64(1)) + " scores for '" + id +
-                               "', which the new rules do not have the committee score");
+            problems.push_back(Message("store.refused.committee-records",
+                                       TL_MSG("the committee has recorded {n} scores for '{criterion}', which the new rules "
+                                              "do not have the committee score"))
+                                   .count("n", s.int64(1))
+                                   .text("criterion", id));
         } else if (s.real(2) < it->second->committee_lo || s.real(3) > it->second->committee_hi) {
-            problems.push_back("the committee's scores for '" + id + "' (" + score_text(s.real(2)) + " .. " +
-                               score_text(s.real(3)) + ") do not fit the new scale " +
-                               score_text(it->second->committee_lo) + " .. " + score_text(it->second->committee_hi));
+            problems.push_back(Message("store.refused.committee-records",
+                                       TL_MSG("the committee's scores for '{criterion}' ({low} .. {high}) do not fit the new "
+                                              "scale {scale_low} .. {scale_high}"))
+                                   .text("criterion", id)
+                                   .text("low", score_text(s.real(2)))
+                                   .text("high", score_text(s.real(3)))
+                                   .text("scale_low", score_text(it->second->committee_lo))
+                                   .text("scale_high", score_text(it->second->committee_hi)));
         }
     }
     if (problems.empty()) return;
-    std::string list;
-    for (const auto& p : problems) list += "\n  " + p;
-    refuse("the rules were not set:" + list);
+    refuse(Message("store.refused.committee-records", TL_MSG("the rules were not set:{list}"))
+               .nested("list", listed(problems, problems.size())));
 }
 
 }  // namespace
 
 RulesVersion Project::current_rules() const {
     auto s = impl_->db.prepare(std::string(kSelectRules) + " ORDER BY version DESC LIMIT 1");
-    if (!s.step()) throw StoreError(StoreErrorKind::Damaged, impl_->path + " is damaged: it holds no rules");
+    if (!s.step())
+        throw StoreError(StoreErrorKind::Damaged,
+                         Message("store.damaged", TL_MSG("{file} is damaged: it holds no rules")).text("file", impl_->path));
     return read_rules(s);
 }
 
@@ -69,7 +78,9 @@ std::vector<RulesVersion> Project::rules_history() const {
 RulesVersion Project::rules_version(int version) const {
     auto s = impl_->db.prepare(std::string(kSelectRules) + " WHERE version = ?");
     s.bind(1, version);
-    if (!s.step()) not_found("the project has no rules version " + std::to_string(version));
+    if (!s.step())
+        not_found(Message("store.not-found.rules-version", TL_MSG("the project has no rules version {version}"))
+                      .count("version", version));
     return read_rules(s);
 }
 
@@ -85,13 +96,15 @@ int Project::set_rules(const std::string& text, const std::string& source_name, 
     Change change(*impl_, actor, "rules.set");
     const RulesVersion current = current_rules();
     if (text == current.text)
-        refuse("the rules are the same as the current version " + std::to_string(current.version) + ": nothing to record");
+        refuse(Message("store.refused.rules-unchanged", TL_MSG("the rules are the same as the current version {version}: nothing to record"))
+                   .count("version", current.version));
     check_committee_records(impl_->db, rules);
     const std::vector<Lot>& lots = rules.tender.lots;
     std::map<std::pair<std::string, std::string>, const Bid*> by_key;
     for (const Bid& b : rebound.bids) by_key[{b.lot, b.bidder}] = &b;
     const std::vector<StoredBid> stored = bids();
-    const std::string changed = "the bids changed while the new rules were being checked against them: set the rules again";
+    const Message changed("store.refused.bids-changed",
+                          TL_MSG("the bids changed while the new rules were being checked against them: set the rules again"));
     if (by_key.size() != stored.size()) refuse(changed);
     for (const StoredBid& b : stored)
         if (!by_key.count({b.lot, b.bidder}))

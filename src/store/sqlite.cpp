@@ -16,7 +16,9 @@ namespace {
 }  // namespace
 
 Error::Error(int code, const std::string& message)
-    : StoreError(code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? StoreErrorKind::Damaged : StoreErrorKind::Io, message),
+    : StoreError(code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? StoreErrorKind::Damaged : StoreErrorKind::Io,
+                 // SQLite's own words (a technical detail) stay as it wrote them.
+                 Message("store.sqlite", TL_MSG("{detail}")).text("detail", message)),
       code_(code) {}
 
 // ---- Stmt ----

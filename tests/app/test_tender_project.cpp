@@ -211,3 +211,28 @@ TEST_CASE("app project: one evaluation per state of the project", "[app]") {
     CHECK(first_ranked(after->result) == "EcoTread");
     CHECK(p.preview_rules(p.rules_version().text, "rules.crit").evaluation == after);
 }
+
+TEST_CASE("app project: a typed bid's problems are placed by field, refusals carry the store's code", "[app][i18n]") {
+    test::TempDir dir;
+    app::TenderProject p = bus_tyres_project(dir);
+    app::BidEntry bad = strong_bid();
+    bad.answers["retreaded"] = "most";
+    const app::ChangeOutcome out = p.put_bid(bad, false, "");
+    REQUIRE(out.problems.size() == 1);
+    const Diagnostic& d = out.problems[0];
+    CHECK(d.pos.field == "retreaded");
+    CHECK(d.pos.bidder == bad.bidder);
+    CHECK(d.pos.line == 0);
+    CHECK(d.what.code == "io.cell.not-a-number");
+    CHECK(d.message == "field 'retreaded': 'most' is not a percentage (write 40 or 40 %)");
+    const MessageArg* problem = d.what.arg("problem");
+    REQUIRE(problem != nullptr);
+    REQUIRE(problem->nested != nullptr);
+    CHECK(word(*problem->nested) == "'most' is not a percentage (write 40 or 40 %)");
+
+    REQUIRE(p.put_bid(strong_bid(), false, "").ok);
+    const app::ChangeOutcome again = p.put_bid(strong_bid(), false, "");
+    CHECK_FALSE(again.ok);
+    CHECK(again.store_refusal.code == "store.refused.bid-exists");
+    CHECK(again.summary == word(again.store_refusal));
+}

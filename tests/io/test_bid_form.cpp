@@ -623,3 +623,34 @@ TEST_CASE("bid form: the committee's scores are not asked of bidders", "[form]")
     table.bids.push_back(result.bid);
     CHECK(format_bids_csv(table, false).find("design") == std::string::npos);
 }
+
+TEST_CASE("bid form import: problems carry a code and the sheet, cell, field and bidder as values", "[form][i18n]") {
+    const CriteriaSet rules = test::rules_from(kRules);
+    const std::string form = make_form(rules);
+    const auto r = rows_by_key(form_sheet(form));
+    auto cell = [&](const std::string& key) { return answer_cell(r.at(key)); };
+    const auto result = read_bid_form(fill(form, {{cell("bidder"), text("Acme")},
+                                                  {cell("price"), text("twelve")},
+                                                  {cell("recycled"), number("40")},
+                                                  {cell("warranty"), number("5")},
+                                                  {cell("energy_class"), text("A")},
+                                                  {cell("take_back"), text("yes")}}),
+                                      "form.xlsx", rules);
+    REQUIRE(result.diagnostics.size() == 1);
+    const Diagnostic& d = result.diagnostics[0];
+    CHECK(d.what.code == "io.cell.not-a-number");
+    CHECK(d.pos.file == "form.xlsx");
+    CHECK(d.pos.line == 0);  // a form has sheets and cells, not lines
+    CHECK(d.pos.sheet == "Bid");
+    CHECK(d.pos.cell == cell("price"));
+    CHECK(d.pos.field == "price");
+    CHECK(d.pos.bidder == "Acme");
+    CHECK(d.message == "sheet 'Bid', cell " + cell("price") + " (price): 'twelve' is not a number in EUR");
+    CHECK(word(d.what) == d.message);
+
+    // A workbook that is not one: a code too.
+    const auto not_xlsx = read_bid_form("<html></html>", "form.xlsx", rules);
+    REQUIRE(not_xlsx.diagnostics.size() == 1);
+    CHECK(not_xlsx.diagnostics[0].what.code == "io.xlsx.text-file");
+    CHECK(not_xlsx.diagnostics[0].message == "this is a text or XML file, not an Excel workbook (.xlsx)");
+}

@@ -589,3 +589,52 @@ TEST_CASE("read_file_utf8 returns the bytes or says why it cannot", "[read_file]
     CHECK(error == "cannot read '.': Is a directory");
     CHECK(read_file_utf8("no/such/bids.csv", nullptr).empty());
 }
+
+TEST_CASE("bids CSV: every problem has a code, and its place as values", "[bids_csv][i18n]") {
+    SECTION("a bad cell: row, column, field and the row's bidder (also when the bidder comes later)") {
+        const auto r = read_bids_csv("price,bidder,retreaded,noise,take_back\ntwelve,Acme,40,B,yes\n", "bids.csv",
+                                     tyre_fields(), {});
+        const Diagnostic d = diagnostic_at(r, 2, 1);
+        CHECK(d.what.code == "io.cell.not-a-number");
+        CHECK(d.pos.file == "bids.csv");
+        CHECK(d.pos.field == "price");
+        CHECK(d.pos.bidder == "Acme");
+        CHECK(d.message == "row 2, column 1 (price): 'twelve' is not a number in RUB");
+        CHECK(diagnostic_text(d) == d.message);
+        // The problem without its place, for a front end that shows the place itself.
+        const MessageArg* problem = d.what.arg("problem");
+        REQUIRE(problem != nullptr);
+        REQUIRE(problem->nested != nullptr);
+        CHECK(word(*problem->nested) == "'twelve' is not a number in RUB");
+        REQUIRE(d.what.arg("row") != nullptr);
+        CHECK(d.what.arg("row")->count == 2);
+        REQUIRE(d.what.arg("col") != nullptr);
+        CHECK(d.what.arg("col")->count == 1);
+    }
+    SECTION("codes of other problems") {
+        auto code_at = [](const CsvReadResult& r, int row, int col) { return diagnostic_at(r, row, col).what.code; };
+        CHECK(code_at(read(kHeader + "A,150000000,40,B,yes\n"), 2, 2) == "io.cell.out-of-range");
+        CHECK(code_at(read(kHeader + "A,100,40,Z,yes\n"), 2, 4) == "io.cell.not-a-member");
+        CHECK(code_at(read(kHeader + "A,100,40,B,maybe\n"), 2, 5) == "io.cell.not-yes-no");
+        CHECK(code_at(read(kHeader + ",100,40,B,yes\n"), 2, 1) == "io.cell.missing-bidder");
+        CHECK(code_at(read(kHeader + "A,100,40,B,yes\nA,100,40,B,yes\n"), 3, 1) == "io.csv.duplicate-bidder");
+        CHECK(code_at(read(kHeader + "A,100,40,B\n"), 2, 5) == "io.csv.cell-count");
+        CHECK(code_at(read("bidder,price,retreaded,noise,take_back,colour\n"), 1, 6) == "io.csv.unknown-column");
+        const auto missing = read("bidder,retreaded,noise,take_back\n");
+        const Diagnostic d = diagnostic_at(missing, 1, 0);
+        CHECK(d.what.code == "io.csv.missing-column");
+        CHECK(d.pos.field == "price");
+    }
+    SECTION("every diagnostic of a file full of problems has a code and the English it had") {
+        const auto r = read("bidder,price,retreaded,noise,take_back,price\n"
+                            "A,1e7,40,B,yes,1\n"
+                            "B,12,000,000,40,B,yes,1\n"
+                            "\"C,100,40,B,yes,1\n");
+        REQUIRE_FALSE(r.diagnostics.empty());
+        for (const Diagnostic& d : r.diagnostics) {
+            INFO(d.message);
+            CHECK_FALSE(d.what.code.empty());
+            CHECK(word(d.what) == d.message);
+        }
+    }
+}

@@ -150,7 +150,7 @@ store::StoreError error_of(F&& f) {
         return e;
     }
     FAIL("no StoreError thrown");
-    return store::StoreError(store::StoreErrorKind::Io, "");
+    return store::StoreError(store::StoreErrorKind::Io, tl::Message());
 }
 
 }  // namespace tl::store_test

@@ -120,3 +120,44 @@ TEST_CASE("store rules: a new version, refused when nothing changes or committee
     CHECK(error_of([&] { f.p.rules_version(9); }).kind() == StoreErrorKind::NotFound);
     CHECK(f.p.verify_audit().ok());
 }
+
+TEST_CASE("store errors carry their message as a value: a code, the arguments, the same English", "[store][i18n]") {
+    ProjectFixture f;
+    f.p.import_bids(bids_of(f.rules, {{"A", 100}, {"B", 120}}), {{"first.csv", "1"}}, {0, 0}, false, who("officer"));
+
+    const auto exists = error_of([&] {
+        f.p.import_bids(bids_of(f.rules, {{"B", 110}}), {{"second.csv", "2"}}, {0}, false, who("officer"));
+    });
+    CHECK(exists.message().code == "store.refused.bid-exists");
+    CHECK(word(exists.message()) == exists.what());
+    CHECK_THAT(exists.what(), Catch::StartsWith("nothing imported: the project has a bid of this bidder already"));
+    REQUIRE(exists.message().arg("n") != nullptr);
+    CHECK(exists.message().arg("n")->count == 1);
+
+    const auto missing = error_of([&] { f.p.remove_bids("Z", std::nullopt, who("officer")); });
+    CHECK(missing.message().code == "store.not-found.bid");
+    REQUIRE(missing.message().arg("bidder") != nullptr);
+    CHECK(missing.message().arg("bidder")->text == "Z");
+    CHECK(std::string(missing.what()) == "the project has no bid of 'Z'");
+
+    const auto nobody = error_of([&] { f.p.remove_bids("A", std::nullopt, who("")); });
+    CHECK(nobody.message().code == "store.refused.no-user");
+
+    const auto same = error_of([&] { f.p.set_rules(kRules, "same.crit", f.rules, f.p.bid_table(f.rules.fields), who("x")); });
+    CHECK(same.message().code == "store.refused.rules-unchanged");
+    CHECK(word(same.message()) == same.what());
+
+    const auto version = error_of([&] { f.p.rules_version(9); });
+    CHECK(version.message().code == "store.not-found.rules-version");
+}
+
+TEST_CASE("store errors opening a file carry codes and the file as an argument", "[store][i18n]") {
+    TempDir dir;
+    const std::string path = dir.file("none.tender");
+    const auto e = error_of([&] { Project::open(path); });
+    CHECK(e.kind() == StoreErrorKind::Io);
+    CHECK(e.message().code == "store.no-such-file");
+    REQUIRE(e.message().arg("file") != nullptr);
+    CHECK(e.message().arg("file")->text == path);
+    CHECK(std::string(e.what()) == "cannot open " + path + ": no such file");
+}

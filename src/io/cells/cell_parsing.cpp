@@ -20,18 +20,22 @@ bool all_digits(std::string_view s) {
     return !s.empty();
 }
 
-std::string quoted(std::string_view text) { return "'" + shorten_for_message(text) + "'"; }
+/// The cell's text as a message shows it (shortened; the template adds the quotes).
+std::string shown(std::string_view text) { return shorten_for_message(text); }
 
-std::nullopt_t fail(std::string* error, std::string message) {
-    if (error) *error = std::move(message);
+std::nullopt_t fail(Message& why, Message message) {
+    why = std::move(message);
     return std::nullopt;
 }
 
-/// The decimal number in `s`; on failure the message starts with `shown` (the cell as the user
-/// wrote it, quoted) and says it is not `noun` ("a number", "a number in RUB", "a percentage").
-std::optional<double> decimal(std::string_view s, const std::string& shown, const std::string& noun,
-                              std::string* error) {
-    const std::string not_a = shown + " is not " + noun;
+/// The decimal number in `s`; on failure the message quotes `cell` (the cell as the user wrote
+/// it) and says it is not `expected` ("a number", "a number in RUB", "a percentage").
+std::optional<double> decimal(std::string_view s, const std::string& cell, const Message& expected, Message& why) {
+    auto not_a = [&] {
+        return Message("io.cell.not-a-number", TL_MSG("'{value}' is not {expected}"))
+            .text("value", cell)
+            .nested("expected", expected);
+    };
     bool negative = false;
     if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
         negative = s[0] == '-';
@@ -56,11 +60,12 @@ std::optional<double> decimal(std::string_view s, const std::string& shown, cons
             other = true;
         }
     }
-    if (other || !any_digit) return fail(error, not_a);
+    if (other || !any_digit) return fail(why, not_a());
     if (exponent)
-        return fail(error, shown +
-                               " is in scientific notation; write the number out in full (Excel "
-                               "exports 1,2E+07 when a column is too narrow, and digits are lost)");
+        return fail(why, Message("io.cell.scientific-notation",
+                                 TL_MSG("'{value}' is in scientific notation; write the number out in full (Excel "
+                                        "exports 1,2E+07 when a column is too narrow, and digits are lost)"))
+                             .text("value", cell));
 
     char dec = 0;
     std::size_t dec_pos = std::string_view::npos;
@@ -73,14 +78,18 @@ std::optional<double> decimal(std::string_view s, const std::string& shown, cons
     }
     if (dec != 0) {
         if ((dec == ',' ? commas : dots) > 1)
-            return fail(error, not_a + ": '" + std::string(1, dec) +
-                                   "' appears more than once; write 12000000 or 12 000 000,50");
+            return fail(why, Message("io.cell.separator-repeated",
+                                     TL_MSG("'{value}' is not {expected}: '{separator}' appears more than once; "
+                                            "write 12000000 or 12 000 000,50"))
+                                 .text("value", cell)
+                                 .nested("expected", expected)
+                                 .text("separator", std::string(1, dec)));
         dec_pos = dec == '.' ? last_dot : last_comma;
     }
     const std::string_view int_part = s.substr(0, dec_pos);
     const std::string_view frac =
         dec_pos == std::string_view::npos ? std::string_view() : s.substr(dec_pos + 1);
-    if (dec != 0 && !all_digits(frac)) return fail(error, not_a);
+    if (dec != 0 && !all_digits(frac)) return fail(why, not_a());
 
     // Integer part: groups of digits between thousands separators (spaces or the other of . and ,).
     std::vector<std::string_view> groups;
@@ -106,9 +115,11 @@ std::optional<double> decimal(std::string_view s, const std::string& shown, cons
             const std::size_t len = groups[g].size();
             const bool ok = g == 0 ? (len >= 1 && len <= 3) : len == 3;
             if (!ok || !all_digits(groups[g]))
-                return fail(error, not_a +
-                                       ": digits between thousands separators must come in "
-                                       "groups of three");
+                return fail(why, Message("io.cell.digit-groups",
+                                         TL_MSG("'{value}' is not {expected}: digits between thousands "
+                                                "separators must come in groups of three"))
+                                     .text("value", cell)
+                                     .nested("expected", expected));
             digits += groups[g];
         }
     } else {
@@ -119,9 +130,10 @@ std::optional<double> decimal(std::string_view s, const std::string& shown, cons
     double value = 0;
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (ec == std::errc::result_out_of_range)
-        return fail(error, shown + " is outside the range of numbers TenderLoop can hold");
+        return fail(why, Message("io.cell.too-large", TL_MSG("'{value}' is outside the range of numbers TenderLoop can hold"))
+                             .text("value", cell));
     if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(value))
-        return fail(error, not_a);
+        return fail(why, not_a());
     if (value == 0) value = 0;  // no "-0" in reports
     return value;
 }
@@ -161,23 +173,34 @@ std::optional<int> read_number(std::string_view s, std::size_t& pos, std::size_t
 
 }  // namespace
 
-std::optional<double> parse_decimal(const std::string& text, std::string* error) {
-    return decimal(text, quoted(text), "a number", error);
+std::nullopt_t english_into(std::string* error, const Message& why) {
+    if (error) *error = word(why);
+    return std::nullopt;
 }
 
-std::optional<double> parse_numeric_cell(const FieldDecl& field, const std::string& text,
-                                         std::string* error) {
+std::optional<double> parse_decimal(const std::string& text, Message& why) {
+    return decimal(text, shown(text), Message("io.expected.number", TL_MSG("a number")), why);
+}
+
+std::optional<double> parse_decimal(const std::string& text, std::string* error) {
+    Message why;
+    if (auto v = parse_decimal(text, why)) return v;
+    return english_into(error, why);
+}
+
+std::optional<double> parse_numeric_cell(const FieldDecl& field, const std::string& text, Message& why) {
     std::string s = text;
     if (field.type == FieldType::Percent) {
         if (ends_with(s, "%")) s = trim_spaces(std::string_view(s).substr(0, s.size() - 1));
-        auto v = decimal(s, quoted(text), "a percentage (write 40 or 40 %)", error);
+        auto v = decimal(s, shown(text), Message("io.expected.percentage", TL_MSG("a percentage (write 40 or 40 %)")),
+                         why);
         if (!v) return std::nullopt;
         return *v / 100;
     }
     const std::string unit = field.unit.to_string();
-    std::string noun = "a number";
+    Message expected("io.expected.number", TL_MSG("a number"));
     if (!unit.empty()) {
-        noun += " in " + unit;
+        expected = Message("io.expected.number-in", TL_MSG("a number in {unit}")).text("unit", unit);
         if (s.size() > unit.size()) {
             const std::string tail = s.substr(s.size() - unit.size());
             // Currency codes are often typed in lower case; physical units keep their case
@@ -190,7 +213,13 @@ std::optional<double> parse_numeric_cell(const FieldDecl& field, const std::stri
                 s = trim_spaces(std::string_view(s).substr(0, s.size() - unit.size()));
         }
     }
-    return decimal(s, quoted(text), noun, error);
+    return decimal(s, shown(text), expected, why);
+}
+
+std::optional<double> parse_numeric_cell(const FieldDecl& field, const std::string& text, std::string* error) {
+    Message why;
+    if (auto v = parse_numeric_cell(field, text, why)) return v;
+    return english_into(error, why);
 }
 
 std::optional<double> parse_yes_no(const std::string& text) {
@@ -202,21 +231,42 @@ std::optional<double> parse_yes_no(const std::string& text) {
     return std::nullopt;
 }
 
-std::optional<int> parse_date_cell(const std::string& text, std::string* error) {
+Message not_a_date_message(const std::string& text) {
+    return Message("io.cell.not-a-date", TL_MSG("'{value}' is not a date (write 2026-03-01 or 01.03.2026)"))
+        .text("value", shown(text));
+}
+
+static Message invalid_date(const std::string& text) {
+    return Message("io.cell.invalid-date", TL_MSG("'{value}' is not a valid date")).text("value", shown(text));
+}
+
+std::optional<int> parse_date_cell(const std::string& text, Message& why) {
     bool shaped = false;
     if (auto days = date_days(text, &shaped)) return days;
-    return fail(error, shaped ? quoted(text) + " is not a valid date"
-                              : quoted(text) + " is not a date (write 2026-03-01 or 01.03.2026)");
+    return fail(why, shaped ? invalid_date(text) : not_a_date_message(text));
+}
+
+std::optional<int> parse_date_cell(const std::string& text, std::string* error) {
+    Message why;
+    if (auto v = parse_date_cell(text, why)) return v;
+    return english_into(error, why);
 }
 
 std::optional<Timestamp> parse_timestamp(const std::string& text, std::string* error) {
-    const std::string bad = quoted(text) +
-                            " is not a date or date-time (write 2026-03-01, "
-                            "2026-03-01T10:15:00 or 2026-03-01 10:15)";
+    Message why;
+    if (auto v = parse_timestamp(text, why)) return v;
+    return english_into(error, why);
+}
+
+std::optional<Timestamp> parse_timestamp(const std::string& text, Message& why) {
+    const Message bad = Message("io.cell.not-a-timestamp",
+                                TL_MSG("'{value}' is not a date or date-time (write 2026-03-01, "
+                                       "2026-03-01T10:15:00 or 2026-03-01 10:15)"))
+                            .text("value", shown(text));
     const std::size_t split = text.find_first_of("Tt ");
     bool shaped = false;
     auto days = date_days(text.substr(0, split), &shaped);
-    if (!days) return fail(error, shaped ? quoted(text) + " is not a valid date" : bad);
+    if (!days) return fail(why, shaped ? invalid_date(text) : bad);
 
     int hour = 0, minute = 0, second = 0, offset = 0;
     bool zoned = false;
@@ -224,13 +274,13 @@ std::optional<Timestamp> parse_timestamp(const std::string& text, std::string* e
         const std::string_view t = std::string_view(text).substr(split + 1);
         std::size_t p = 0;
         auto h = read_number(t, p, 0);
-        if (!h || p >= t.size() || t[p++] != ':') return fail(error, bad);
+        if (!h || p >= t.size() || t[p++] != ':') return fail(why, bad);
         auto m = read_number(t, p, 2);
-        if (!m) return fail(error, bad);
+        if (!m) return fail(why, bad);
         std::optional<int> sec = 0;
         if (p < t.size() && t[p] == ':') {
             ++p;
-            if (!(sec = read_number(t, p, 2))) return fail(error, bad);
+            if (!(sec = read_number(t, p, 2))) return fail(why, bad);
         }
         if (p < t.size() && (t[p] == 'Z' || t[p] == 'z')) {
             zoned = true;
@@ -243,12 +293,13 @@ std::optional<Timestamp> parse_timestamp(const std::string& text, std::string* e
                 if (t[p] == ':') ++p;
                 om = read_number(t, p, 2);
             }
-            if (!oh || !om || *oh > 23 || *om > 59) return fail(error, bad);
+            if (!oh || !om || *oh > 23 || *om > 59) return fail(why, bad);
             zoned = true;
             offset = sign * (*oh * 60 + *om);
         }
-        if (p != t.size()) return fail(error, bad);
-        if (*h > 23 || *m > 59 || *sec > 59) return fail(error, quoted(text) + " is not a valid time of day");
+        if (p != t.size()) return fail(why, bad);
+        if (*h > 23 || *m > 59 || *sec > 59) return fail(why, Message("io.cell.invalid-time", TL_MSG("'{value}' is not a valid time of day"))
+                                  .text("value", shown(text)));
         hour = *h, minute = *m, second = *sec;
     }
     // Minutes since the epoch, shifted to UTC when an offset was given.

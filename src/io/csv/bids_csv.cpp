@@ -23,8 +23,13 @@ using io::Column;
 using io::ColumnKind;
 using io::trim_spaces;
 
-std::string q(const std::string& s) { return io::quote_for_message(s); }
+std::string shown(const std::string& s) { return io::shorten_for_message(s); }
 std::string join(const std::vector<std::string>& items) { return io::join_list(items); }
+
+/// The column kinds whose cells belong to a field of the bid (or its bidder, lot, time).
+bool is_known(io::ColumnKind k) {
+    return k == ColumnKind::Bidder || k == ColumnKind::Lot || k == ColumnKind::Submitted || k == ColumnKind::Field;
+}
 
 /// Reads the data rows once the columns are known.
 class RowReader {
@@ -38,18 +43,21 @@ public:
         const int width = static_cast<int>(columns_.size());
         const int count = static_cast<int>(rec.cells.size());
         if (rec.unterminated) {
-            rep_.cell(row, count, name_of(count), rec.cells.back().problem);
+            rep_.cell(row, count, name_of(count), rec.cells.back().problem, field_of(count));
             return;
         }
         if (count != width) {
-            std::string msg =
-                "the row has " + std::to_string(count) + " cells but the header has " + std::to_string(width);
-            if (count > width && separator_ == ',')
-                msg += "; with ',' as the separator a value with a decimal comma (12,5) must be quoted";
+            Message msg = count > width && separator_ == ','
+                              ? Message("io.csv.cell-count",
+                                        TL_MSG("the row has {cells} cells but the header has {columns}; with ',' as "
+                                               "the separator a value with a decimal comma (12,5) must be quoted"))
+                              : Message("io.csv.cell-count", TL_MSG("the row has {cells} cells but the header has {columns}"));
+            msg.count("cells", count).count("columns", width);
             const int col = std::min(count, width) + 1;
-            rep_.cell(row, col, name_of(col), msg);
+            rep_.cell(row, col, name_of(col), std::move(msg), field_of(col));
             return;
         }
+        const std::size_t first_problem = rep_.count();
         Bid bid;
         bid.source_row = row;
         bid.values.assign(fields_.size(), std::numeric_limits<double>::quiet_NaN());
@@ -60,8 +68,8 @@ public:
             const int col = i + 1;
             const Column& c = columns_[i];
             const io::CsvCell& cell = rec.cells[i];
-            auto error = [&](const std::string& msg) {
-                rep_.cell(row, col, c.name, msg);
+            auto error = [&](Message msg) {
+                rep_.cell(row, col, c.name, std::move(msg), is_known(c.kind) ? c.name : std::string());
                 row_ok = false;
             };
             if (!cell.problem.empty()) {
@@ -69,18 +77,22 @@ public:
                 continue;
             }
             if (io::find_invalid_utf8(cell.text)) {
-                error("the value is not valid UTF-8; " + std::string(io::kSaveAsUtf8));
+                error(Message("io.csv.invalid-utf8", TL_MSG("the value is not valid UTF-8; {advice}"))
+                          .nested("advice", io::save_as_utf8()));
                 continue;
             }
             const std::string v = trim_spaces(cell.text);
             switch (c.kind) {
                 case ColumnKind::Ignored: break;
                 case ColumnKind::Unnamed:
-                    if (!v.empty()) error("value " + q(v) + " in a column without a name in the header");
+                    if (!v.empty())
+                        error(Message("io.csv.value-without-column",
+                                      TL_MSG("value '{value}' in a column without a name in the header"))
+                                  .text("value", shown(v)));
                     break;
                 case ColumnKind::Bidder:
                     bidder_col = col;
-                    if (v.empty()) error("missing bidder name");
+                    if (v.empty()) error(io::missing_bidder());
                     // TenderLoop's own CSVs guard names against formula injection; undo that.
                     bid.bidder = io::csv_text_unguard(v);
                     break;
@@ -90,18 +102,15 @@ public:
                     const FieldDecl& f = fields_[c.field];
                     bid.texts[c.field] = f.type == FieldType::Text ? io::csv_text_unguard(v) : v;
                     if (v.empty()) {
-                        if (!f.optional)
-                            error("missing value" +
-                                  (f.display_name() != f.id ? " for " + q(f.display_name()) : std::string()) +
-                                  " (the field is not optional)");
+                        if (!f.optional) error(io::missing_value(f));
                         break;
                     }
-                    std::string why;
-                    auto value = io::read_field_value(f, v, &why);
+                    Message why;
+                    auto value = io::read_field_value(f, v, why);
                     if (!value) {
-                        error(why);
+                        error(std::move(why));
                     } else if (!std::isnan(*value) && io::outside_range(f, *value)) {
-                        error(io::out_of_range_message(f, v));
+                        error(io::out_of_range(f, v));
                     } else {
                         bid.values[c.field] = *value;
                     }
@@ -114,12 +123,19 @@ public:
             auto [it, fresh] = first_row_of_.emplace(bid.lot + '\n' + bid.bidder, row);
             if (!fresh) {
                 rep_.cell(row, bidder_col, "bidder",
-                          "duplicate bidder " + q(bid.bidder) +
-                              (bid.lot.empty() ? "" : " in lot " + q(bid.lot)) + " (also row " +
-                              std::to_string(it->second) + ")");
+                          (bid.lot.empty()
+                               ? Message("io.csv.duplicate-bidder", TL_MSG("duplicate bidder '{bidder}' (also row {other})"))
+                               : Message("io.csv.duplicate-bidder",
+                                         TL_MSG("duplicate bidder '{bidder}' in lot '{lot}' (also row {other})"))
+                                     .text("lot", shown(bid.lot)))
+                              .text("bidder", shown(bid.bidder))
+                              .count("other", it->second),
+                          "bidder");
                 row_ok = false;
             }
         }
+        // The bidder is known only now (its column may come after the cell with a problem).
+        rep_.set_bidder(first_problem, bid.bidder);
         if (row_ok) bids.push_back(std::move(bid));
     }
 
@@ -127,42 +143,51 @@ private:
     std::string name_of(int col) const {
         return col >= 1 && col <= static_cast<int>(columns_.size()) ? columns_[col - 1].name : "";
     }
+    std::string field_of(int col) const {
+        return col >= 1 && col <= static_cast<int>(columns_.size()) && is_known(columns_[col - 1].kind)
+                   ? columns_[col - 1].name
+                   : "";
+    }
 
     /// Sets bid.lot to the declared spelling of the lot in `v`; false after reporting a problem.
     template <class Error>
     bool read_lot(const std::string& v, Bid& bid, Error& error) {
         if (lots_.empty()) {
             if (v.empty()) return true;
-            error("the tender has no lots, but this row names lot " + q(v));
+            error(Message("io.csv.no-lots", TL_MSG("the tender has no lots, but this row names lot '{lot}'"))
+                      .text("lot", shown(v)));
             return false;
         }
         if (v.empty()) {
-            error("missing lot (the lots are: " + join(lots_) + ")");
+            error(io::missing_lot(lots_));
             return false;
         }
         for (const auto& l : lots_)
             if (l == v) return bid.lot = l, true;
         for (const auto& l : lots_)
             if (io::ascii_lower(l) == io::ascii_lower(v)) return bid.lot = l, true;
-        error("unknown lot " + q(v) + " (the lots are: " + join(lots_) + ")");
+        error(io::unknown_lot(v, lots_));
         return false;
     }
 
     template <class Error>
     void read_submitted(const std::string& v, int row, Bid& bid, Error& error) {
         if (v.empty()) return;
-        std::string why;
-        auto ts = io::parse_timestamp(v, &why);
-        if (!ts) return error(why);
+        Message why;
+        auto ts = io::parse_timestamp(v, why);
+        if (!ts) return error(std::move(why));
         // A time with a zone and one without cannot be ordered: the reader would have to guess the
         // zone the officer meant. Require one way for the whole file, set by its first time.
         if (!first_time_row_) {
             first_time_row_ = row, first_time_ = v, first_zoned_ = ts->zoned;
         } else if (ts->zoned != first_zoned_) {
-            return error(q(v) + (ts->zoned ? " has a time zone but " : " has no time zone but ") + "row " +
-                         std::to_string(first_time_row_) + " (" + q(first_time_) + ") " +
-                         (ts->zoned ? "has none" : "has one") +
-                         "; write all submission times with a zone or all without");
+            Message mixed = ts->zoned ? Message("io.csv.mixed-time-zones",
+                                                TL_MSG("'{value}' has a time zone but row {row} ('{first}') has none; "
+                                                       "write all submission times with a zone or all without"))
+                                      : Message("io.csv.mixed-time-zones",
+                                                TL_MSG("'{value}' has no time zone but row {row} ('{first}') has one; "
+                                                       "write all submission times with a zone or all without"));
+            return error(mixed.text("value", shown(v)).count("row", first_time_row_).text("first", shown(first_time_)));
         }
         bid.submitted = ts->text;
     }
@@ -197,18 +222,18 @@ bool blank(const io::CsvRecord& rec) {
 bool check_file_kind(const std::string& text, BidsReporter& rep) {
     auto starts = [&](const char* prefix, std::size_t n) { return text.compare(0, n, prefix, n) == 0; };
     if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2)) {
-        rep.row(1, "the file is UTF-16 (Excel's 'Unicode Text'); save it as 'CSV UTF-8'");
+        rep.row(1, Message("io.csv.utf16", TL_MSG("the file is UTF-16 (Excel's 'Unicode Text'); save it as 'CSV UTF-8'")));
         return false;
     }
     if (starts("PK\x03\x04", 4)) {
-        rep.row(1, "this is an Excel workbook (.xlsx), not a CSV file; save it as 'CSV UTF-8'");
+        rep.row(1, Message("io.csv.workbook",
+                           TL_MSG("this is an Excel workbook (.xlsx), not a CSV file; save it as 'CSV UTF-8'")));
         return false;
     }
     if (auto nul = text.find('\0'); nul != std::string::npos) {
         const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + nul, '\n'));
-        rep.row(
-            line,
-            "the file contains NUL bytes; it is not a text file (or it is UTF-16); save it as 'CSV UTF-8'");
+        rep.row(line, Message("io.csv.nul-bytes", TL_MSG("the file contains NUL bytes; it is not a text file (or it "
+                                                          "is UTF-16); save it as 'CSV UTF-8'")));
         return false;
     }
     return true;
@@ -233,7 +258,8 @@ CsvReadResult read_bids_csv(const std::string& text, const std::string& file_nam
         if (it == tokens.records.end()) {
             std::vector<std::string> names{"bidder"};
             for (const auto& f : fields) names.push_back(f.id);
-            rep.row(1, "the file is empty; its first row must name the columns: " + join(names));
+            rep.row(1, Message("io.csv.empty", TL_MSG("the file is empty; its first row must name the columns: {columns}"))
+                           .text("columns", join(names)));
         } else {
             const std::vector<Column> columns = io::read_bids_header(*it, fields, declared_lots, rep);
             // Without a usable header every data row would only repeat the header's problem.

@@ -7,8 +7,10 @@
 
 namespace tl::io {
 
-const char* const kSaveAsUtf8 =
-    "save the file as 'CSV UTF-8' (the file may be in Windows-1251 or another legacy encoding)";
+Message save_as_utf8() {
+    return Message("io.csv.save-as-utf8",
+                   TL_MSG("save the file as 'CSV UTF-8' (the file may be in Windows-1251 or another legacy encoding)"));
+}
 
 std::string quote_for_message(const std::string& text) { return "'" + shorten_for_message(text) + "'"; }
 
@@ -18,14 +20,23 @@ std::string join_list(const std::vector<std::string>& items) {
     return out;
 }
 
-void BidsReporter::cell(int row, int col, const std::string& column, const std::string& message) {
-    std::string where = "row " + std::to_string(row) + ", column " + std::to_string(col);
-    if (!column.empty()) where += " (" + shorten_for_message(column, 40) + ")";
-    add(row, col, where + ": " + message);
+void BidsReporter::cell(int row, int col, const std::string& column, Message problem, const std::string& field) {
+    const std::string code = problem.code;
+    Message what = column.empty() ? Message(code, TL_MSG("row {row}, column {col}: {problem}"))
+                                  : Message(code, TL_MSG("row {row}, column {col} ({column}): {problem}"))
+                                        .text("column", shorten_for_message(column, 40));
+    what.count("row", row).count("col", col).nested("problem", std::move(problem));
+    add(row, col, std::move(what), field);
 }
 
-void BidsReporter::row(int row, const std::string& message) {
-    add(row, 0, "row " + std::to_string(row) + ": " + message);
+void BidsReporter::row(int row, Message problem, const std::string& field) {
+    const std::string code = problem.code;
+    add(row, 0, Message(code, TL_MSG("row {row}: {problem}")).count("row", row).nested("problem", std::move(problem)),
+        field);
+}
+
+void BidsReporter::set_bidder(std::size_t first, const std::string& bidder) {
+    for (std::size_t i = first; i < all_.size(); ++i) all_[i].pos.bidder = bidder;
 }
 
 Diagnostics BidsReporter::finish() {
@@ -35,21 +46,25 @@ Diagnostics BidsReporter::finish() {
     if (all_.size() > kMaxDiagnostics) {
         const std::size_t more = all_.size() - kMaxDiagnostics;
         all_.resize(kMaxDiagnostics);
-        Diagnostic d;
-        d.pos.file = file_;  // line 0: not at one place
-        d.message = "... and " + std::to_string(more) + " more problem" + (more == 1 ? "" : "s") +
-                    " (only the first " + std::to_string(kMaxDiagnostics) + " are shown)";
-        all_.push_back(std::move(d));
+        SourcePos pos;
+        pos.file = file_;  // line 0: not at one place
+        all_.push_back(make_diagnostic(
+            Severity::Error, pos,
+            Message("io.csv.more-problems", TL_MSG_PLURAL("... and {n} more problem (only the first {max} are shown)",
+                                                          "... and {n} more problems (only the first {max} are shown)"))
+                .count("n", static_cast<long long>(more))
+                .count("max", static_cast<long long>(kMaxDiagnostics))));
     }
     return std::move(all_);
 }
 
-void BidsReporter::add(int row, int col, std::string message) {
-    Diagnostic d;
-    d.severity = Severity::Error;
-    d.pos = SourcePos{file_, row, col};
-    d.message = std::move(message);
-    all_.push_back(std::move(d));
+void BidsReporter::add(int row, int col, Message what, const std::string& field) {
+    SourcePos pos;
+    pos.file = file_;
+    pos.line = row;
+    pos.col = col;
+    pos.field = field;
+    all_.push_back(make_diagnostic(Severity::Error, std::move(pos), std::move(what)));
 }
 
 namespace {
@@ -67,13 +82,19 @@ public:
         for (const auto& f : fields_)
             for (const char* r : kReserved)
                 if (ascii_lower(f.id) == r)
-                    rep_.row(row_, "the field '" + f.id + "' has the name of the reserved column '" + r +
-                                       "'; rename the field in the rules");
+                    rep_.row(row_,
+                             Message("io.csv.reserved-name",
+                                     TL_MSG("the field '{field}' has the name of the reserved column '{column}'; "
+                                            "rename the field in the rules"))
+                                 .text("field", f.id)
+                                 .text("column", r),
+                             f.id);
         std::map<std::string, int> seen;  // canonical name -> its column
         std::vector<Column> columns;
         struct Unknown {
             int col;
-            std::string name, message;
+            std::string name;
+            Message message;
         };
         std::vector<Unknown> unknown;
         for (std::size_t i = 0; i < header.cells.size(); ++i) {
@@ -83,7 +104,9 @@ public:
             if (!cell.problem.empty()) {
                 rep_.cell(row_, col, "", cell.problem);
             } else if (find_invalid_utf8(cell.text)) {
-                rep_.cell(row_, col, "", "the column name is not valid UTF-8; " + std::string(kSaveAsUtf8));
+                rep_.cell(row_, col, "",
+                          Message("io.csv.invalid-utf8-name", TL_MSG("the column name is not valid UTF-8; {advice}"))
+                              .nested("advice", save_as_utf8()));
             } else if (const std::string name = trim_spaces(cell.text); name.empty()) {
                 c.kind = ColumnKind::Unnamed;
             } else if (!match(name, c)) {
@@ -91,8 +114,10 @@ public:
                 unknown.push_back({col, name, unknown_message(name)});
             } else if (auto [it, fresh] = seen.emplace(c.name, col); !fresh) {
                 rep_.cell(row_, col, c.name,
-                          "duplicate column " + quote_for_message(c.name) + " (also column " +
-                              std::to_string(it->second) + ")");
+                          Message("io.csv.duplicate-column", TL_MSG("duplicate column '{column}' (also column {other})"))
+                              .text("column", shorten_for_message(c.name))
+                              .count("other", it->second),
+                          c.name);
                 c.kind = ColumnKind::Ignored;
             }
             columns.push_back(c);
@@ -100,19 +125,30 @@ public:
         if (seen.empty() && unknown.size() >= 2) {
             // Not one known name: the header row is missing (the first bid is in its place) or it
             // belongs to another file. One message says that better than one per cell.
-            rep_.row(row_, "this row should name the columns (" + join_list(expected_names()) +
-                               "), but none of its cells does: is the header row missing?");
+            rep_.row(row_, Message("io.csv.no-header", TL_MSG("this row should name the columns ({columns}), but none "
+                                                              "of its cells does: is the header row missing?"))
+                               .text("columns", join_list(expected_names())));
             return {};
         }
         for (const auto& u : unknown) rep_.cell(row_, u.col, u.name, u.message);
-        if (!seen.count("bidder")) rep_.row(row_, "missing column 'bidder' (the name of each bidder)");
+        if (!seen.count("bidder"))
+            rep_.row(row_, Message("io.csv.missing-bidder-column", TL_MSG("missing column 'bidder' (the name of each bidder)")),
+                     "bidder");
         if (!lots_.empty() && !seen.count("lot"))
-            rep_.row(row_, "missing column 'lot' (the tender has lots " + join_list(lots_) + ")");
+            rep_.row(row_,
+                     Message("io.csv.missing-lot-column", TL_MSG("missing column 'lot' (the tender has lots {lots})"))
+                         .text("lots", join_list(lots_)),
+                     "lot");
         for (const auto& f : fields_)
             if (!f.optional && !seen.count(f.id))
                 rep_.row(row_,
-                         "missing column " + quote_for_message(f.id) +
-                             (f.display_name() != f.id ? " (" + f.display_name() + ")" : std::string()));
+                         f.display_name() != f.id
+                             ? Message("io.csv.missing-column", TL_MSG("missing column '{column}' ({name})"))
+                                   .text("column", shorten_for_message(f.id))
+                                   .text("name", f.display_name())
+                             : Message("io.csv.missing-column", TL_MSG("missing column '{column}'"))
+                                   .text("column", shorten_for_message(f.id)),
+                         f.id);
         if (seen.empty()) return {};
         return columns;
     }
@@ -148,15 +184,19 @@ private:
         return names;
     }
 
-    std::string unknown_message(const std::string& name) const {
-        const std::string head = "unknown column " + quote_for_message(name);
+    Message unknown_message(const std::string& name) const {
+        const std::string shown = shorten_for_message(name);
         const std::string lower = ascii_lower(name);
         // People often head a column with the field's display name instead of its id.
         for (const auto& f : fields_)
             if ((!f.name.empty() && ascii_lower(f.name) == lower) ||
                 (!f.name_ru.empty() && f.name_ru == name))
-                return head + "; the column of the field " + quote_for_message(f.display_name()) +
-                       " must be headed by its id " + quote_for_message(f.id);
+                return Message("io.csv.unknown-column",
+                               TL_MSG("unknown column '{column}'; the column of the field '{name}' must be headed "
+                                      "by its id '{field}'"))
+                    .text("column", shown)
+                    .text("name", shorten_for_message(f.display_name()))
+                    .text("field", shorten_for_message(f.id));
         const auto candidates = expected_names();
         std::string best;
         int best_distance = 3;  // suggest only within 2 edits...
@@ -165,8 +205,13 @@ private:
             // ...and never by replacing the whole name (`id` is not a typo of `lot`).
             if (d < best_distance && d < static_cast<int>(cand.size())) best = cand, best_distance = d;
         }
-        if (!best.empty()) return head + "; did you mean " + quote_for_message(best) + "?";
-        return head + " (the columns are: " + join_list(candidates) + ")";
+        if (!best.empty())
+            return Message("io.csv.unknown-column", TL_MSG("unknown column '{column}'; did you mean '{suggestion}'?"))
+                .text("column", shown)
+                .text("suggestion", shorten_for_message(best));
+        return Message("io.csv.unknown-column", TL_MSG("unknown column '{column}' (the columns are: {columns})"))
+            .text("column", shown)
+            .text("columns", join_list(candidates));
     }
 
     const std::vector<FieldDecl>& fields_;

@@ -11,7 +11,10 @@
 namespace tl::io {
 
 /// Collects diagnostics in the "row R, column C (name): ..." form, so that a message printed
-/// without its position (in a dialog, in a list of problems) still says where to look.
+/// without its position (in a dialog, in a list of problems) still says where to look. The place
+/// also travels as values: the diagnostic's SourcePos has the row, the column, the field id of
+/// the column and the bid's bidder; its message has the problem's code and, as the nested
+/// argument `problem`, the problem without the place (for a front end that shows the place itself).
 class BidsReporter {
 public:
     /// Problems beyond this many are counted, not listed: a file in the wrong encoding would
@@ -20,16 +23,21 @@ public:
 
     explicit BidsReporter(std::string file) : file_(std::move(file)) {}
 
-    /// A problem of one cell; `column` is the column's name ("" when the header has none).
-    void cell(int row, int col, const std::string& column, const std::string& message);
+    /// A problem of one cell; `column` is the column's name as the message shows it ("" when the
+    /// header has none); `field` the field id (or bidder/lot/submitted) when the column is known.
+    void cell(int row, int col, const std::string& column, Message problem, const std::string& field = {});
     /// A problem of a whole row (such as a missing column): col 0 means "no particular cell".
-    void row(int row, const std::string& message);
+    void row(int row, Message problem, const std::string& field = {});
     bool any() const { return !all_.empty(); }
+    /// How many problems so far (to mark the ones of a row with its bidder afterwards).
+    std::size_t count() const { return all_.size(); }
+    /// Sets SourcePos::bidder of the problems from index `first` on.
+    void set_bidder(std::size_t first, const std::string& bidder);
     /// All diagnostics by row and column, at most kMaxDiagnostics plus one "... and N more".
     Diagnostics finish();
 
 private:
-    void add(int row, int col, std::string message);
+    void add(int row, int col, Message what, const std::string& field);
     std::string file_;
     Diagnostics all_;
 };
@@ -54,6 +62,6 @@ std::string quote_for_message(const std::string& text);
 /// `a, b, c`.
 std::string join_list(const std::vector<std::string>& items);
 /// The advice for a file that is not UTF-8.
-extern const char* const kSaveAsUtf8;
+Message save_as_utf8();
 
 }  // namespace tl::io

@@ -86,9 +86,9 @@ CsvTokens tokenize_csv(std::string_view text, char sep) {
                     ++i;
                 }
                 if (!closed) {
-                    cell.problem =
-                        "the quote that opens this value is never closed (a quote "
-                        "inside a quoted value must be doubled: \"\")";
+                    cell.problem = Message("io.csv.unclosed-quote",
+                                           TL_MSG("the quote that opens this value is never closed (a quote "
+                                                  "inside a quoted value must be doubled: \"\")"));
                     rec.cells.push_back(std::move(cell));
                     rec.unterminated = true;
                     out.records.push_back(std::move(rec));
@@ -96,9 +96,9 @@ CsvTokens tokenize_csv(std::string_view text, char sep) {
                 }
                 while (i < n && is_pad(text[i])) ++i;
                 if (i < n && text[i] != sep && !is_line_end(text[i])) {
-                    cell.problem =
-                        "text after the closing quote (a quote inside a quoted value "
-                        "must be doubled: \"\")";
+                    cell.problem = Message("io.csv.text-after-quote",
+                                           TL_MSG("text after the closing quote (a quote inside a quoted value "
+                                                  "must be doubled: \"\")"));
                     while (i < n && text[i] != sep && !is_line_end(text[i])) ++i;
                 }
             } else {

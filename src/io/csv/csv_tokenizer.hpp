@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/message.hpp"
+
 namespace tl::io {
 
 /// One cell as written: quotes removed, `""` turned into `"`, line breaks inside quotes kept as
@@ -13,7 +15,7 @@ namespace tl::io {
 struct CsvCell {
     std::string text;
     bool quoted = false;
-    std::string problem;  ///< why the quoting is malformed, or empty
+    Message problem;  ///< why the quoting is malformed (code "io.csv.*"), or empty
 };
 
 /// One logical record. `row` is the physical line it starts on (1-based), so a record after a

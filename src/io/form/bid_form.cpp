@@ -306,11 +306,18 @@ private:
 
 bool write_bid_form(const CriteriaSet& rules, const std::string& path, const BidFormOptions& options,
                     std::string* error) {
+    Message why;
+    if (write_bid_form(rules, path, options, why)) return true;
+    if (error) *error = word(why);
+    return false;
+}
+
+bool write_bid_form(const CriteriaSet& rules, const std::string& path, const BidFormOptions& options, Message& why) {
     if (!options.lot.empty()) {
         bool known = false;
         for (const auto& l : rules.tender.lots) known = known || l.id == options.lot;
         if (!known) {
-            *error = "the tender has no lot '" + options.lot + "'";
+            why = Message("io.form.no-such-lot", TL_MSG("the tender has no lot '{lot}'")).text("lot", options.lot);
             return false;
         }
     }
@@ -320,7 +327,7 @@ bool write_bid_form(const CriteriaSet& rules, const std::string& path, const Bid
         FormWriter(rules, options, book).write();
         book.commit();
     } catch (const XlsxError& e) {
-        *error = e.what();
+        why = e.message;
         return false;
     }
     return true;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/criteria.hpp"
+#include "core/message.hpp"
 
 namespace tl::io {
 
@@ -25,5 +26,7 @@ struct BidFormOptions {
 /// leaving no file behind; every libxlsxwriter error is reported with lxw_strerror's text.
 bool write_bid_form(const CriteriaSet& rules, const std::string& path, const BidFormOptions& options,
                     std::string* error);
+/// The same, with the problem as a value (code "io.form.*" or "io.xlsx-write.*") in `why`.
+bool write_bid_form(const CriteriaSet& rules, const std::string& path, const BidFormOptions& options, Message& why);
 
 }  // namespace tl::io

@@ -21,7 +21,14 @@ namespace {
 
 using namespace form;
 
-std::string q(const std::string& s) { return quote_for_message(s); }
+std::string shown_text(const std::string& s) { return shorten_for_message(s); }
+
+/// `list` and one more item, as a message: "a; b; c".
+Message and_item(Message list, Message item) {
+    if (list.empty()) return item;
+    const std::string code = list.code;
+    return Message(code, TL_MSG("{list}; {item}")).nested("list", std::move(list)).nested("item", std::move(item));
+}
 
 /// The text a cell shows, for fields read as text and for messages.
 std::string cell_text(const XlsxCell* c) {
@@ -63,20 +70,36 @@ public:
         read_answers();
     }
 
-    void error(const std::string& message) {
-        Diagnostic d;
-        d.severity = Severity::Error;
-        d.pos.file = file_;
-        d.message = message;
-        out_.diagnostics.push_back(std::move(d));
+    /// A problem of the workbook; the place as values (the diagnostic has no line: a form has
+    /// sheets and cells, which the message names).
+    void error(Message what, const std::string& sheet = {}, const std::string& cell = {}, const std::string& field = {}) {
+        SourcePos pos;
+        pos.file = file_;
+        pos.sheet = sheet;
+        pos.cell = cell;
+        pos.field = field;
+        out_.diagnostics.push_back(make_diagnostic(Severity::Error, std::move(pos), std::move(what)));
     }
+    void error(const XlsxReadError& e) { error(e.located(), e.sheet, e.cell); }
 
+    /// Marks every problem with the bidder the form names (once it is read).
 private:
-    std::string cell_where(int row, int col, const std::string& what) const {
-        return "sheet '" + sheet_->name() + "', cell " + cell_reference(row, col) + (what.empty() ? "" : " (" + what + ")");
+    /// A problem of the answer in `row` to `what` (a field id, or bidder / lot / submitted).
+    void cell_error(int row, const std::string& what, Message problem) {
+        const std::string cell = cell_reference(row, kColAnswer + 1), code = problem.code;
+        error(Message(code, TL_MSG("sheet '{sheet}', cell {cell} ({field}): {problem}"))
+                  .text("sheet", sheet_->name())
+                  .text("cell", cell)
+                  .text("field", what)
+                  .nested("problem", std::move(problem)),
+              sheet_->name(), cell, what);
     }
-    void cell_error(int row, const std::string& what, const std::string& message) {
-        error(cell_where(row, kColAnswer + 1, what) + ": " + message);
+    Message altered(int row, Message problem) const {
+        const std::string code = problem.code;
+        return Message(code, TL_MSG("sheet '{sheet}', row {row}: {problem}"))
+            .text("sheet", sheet_->name())
+            .count("row", row)
+            .nested("problem", std::move(problem));
     }
     const XlsxCell* key_cell(int row) const { return sheet_->cell(row, kColKey + 1); }
     std::string key_text(int row) const {
@@ -92,7 +115,7 @@ private:
             XlsxReadError e;
             auto sheet = wb.read_sheet(name, &e);
             if (!sheet) {
-                error(e.where.empty() ? e.message : e.where + ": " + e.message);
+                error(e);
                 return false;
             }
             const std::string marker = [&] {
@@ -104,13 +127,19 @@ private:
                 return true;
             }
             if (marker.rfind("tenderloop-bid-form", 0) == 0) {
-                error("sheet '" + name + "': the form was made by another version of TenderLoop ('" + marker +
-                      "'); make a new form with 'tenderloop form'");
+                error(Message("io.form.other-version",
+                              TL_MSG("sheet '{sheet}': the form was made by another version of TenderLoop ('{marker}'); "
+                                     "make a new form with 'tenderloop form'"))
+                          .text("sheet", name)
+                          .text("marker", marker),
+                      name);
                 return false;
             }
         }
-        error("this workbook is not a TenderLoop bid form (no sheet carries the form's marker in column " +
-              cell_reference(1, kColKey + 1).substr(0, 1) + "); bidders must fill in the form made by 'tenderloop form'");
+        error(Message("io.form.not-a-form",
+                      TL_MSG("this workbook is not a TenderLoop bid form (no sheet carries the form's marker in column "
+                             "{column}); bidders must fill in the form made by 'tenderloop form'"))
+                  .text("column", cell_reference(1, kColKey + 1).substr(0, 1)));
         return false;
     }
 
@@ -118,8 +147,11 @@ private:
         const XlsxCell* ref = sheet_->cell(kRowReference + 1, kColKey + 1);
         const std::string form_ref = ref && ref->kind == XlsxCellKind::Text ? ref->text : "";
         if (form_ref != rules_.tender.reference) {
-            error("the form was made for the tender " + q(form_ref) + ", but the rules are for " +
-                  q(rules_.tender.reference) + "; use the rules of that tender, or make a new form");
+            error(Message("io.form.other-tender", TL_MSG("the form was made for the tender '{form}', but the rules are for "
+                                                         "'{rules}'; use the rules of that tender, or make a new form"))
+                      .text("form", shown_text(form_ref))
+                      .text("rules", shown_text(rules_.tender.reference)),
+                  sheet_->name(), cell_reference(kRowReference + 1, kColKey + 1));
             return false;
         }
         const XlsxCell* lot = sheet_->cell(kRowLot + 1, kColKey + 1);
@@ -139,47 +171,67 @@ private:
                 id = rest.substr(0, colon);
                 form_fields_[id] = {r, colon == std::string::npos ? "" : rest.substr(colon + 1)};
             } else if (key != kKeyBidder && key != kKeyLot && key != kKeySubmitted) {
-                error("sheet '" + sheet_->name() + "', row " + std::to_string(r) + ": unknown row key " + q(key) +
-                      "; the form has been altered");
+                error(altered(r, Message("io.form.altered", TL_MSG("unknown row key '{key}'; the form has been altered"))
+                                     .text("key", shown_text(key))),
+                      sheet_->name());
                 return false;
             }
             if (!rows_.emplace(key.rfind(kFieldKeyPrefix, 0) == 0 ? kFieldKeyPrefix + id : key, r).second) {
-                error("sheet '" + sheet_->name() + "', row " + std::to_string(r) + ": the row " + q(key) +
-                      " appears twice; the form has been altered");
+                error(altered(r, Message("io.form.altered", TL_MSG("the row '{key}' appears twice; the form has been altered"))
+                                     .text("key", shown_text(key))),
+                      sheet_->name());
                 return false;
             }
         }
         if (!rows_.count(kKeyBidder)) {
-            error("sheet '" + sheet_->name() + "': the row of the bidder's name is missing; the form has been altered");
+            error(Message("io.form.altered",
+                          TL_MSG("sheet '{sheet}': the row of the bidder's name is missing; the form has been altered"))
+                      .text("sheet", sheet_->name()),
+                  sheet_->name());
             return false;
         }
         return true;
     }
 
     bool check_fields() {
-        std::vector<std::string> problems;
+        Message problems;
         for (const auto& f : rules_.fields) {
             if (f.committee) continue;  // not on the form: the committee scores it
             auto it = form_fields_.find(f.id);
             if (it == form_fields_.end()) {
-                problems.push_back("the form does not ask for the field " + q(f.id));
+                problems = and_item(std::move(problems),
+                                    Message("io.form.other-rules", TL_MSG("the form does not ask for the field '{field}'"))
+                                        .text("field", shown_text(f.id)));
             } else if (it->second.signature != field_signature(f)) {
-                problems.push_back("the field " + q(f.id) + " is " + it->second.signature + " in the form but " +
-                                   field_signature(f) + " in the rules");
+                problems = and_item(std::move(problems),
+                                    Message("io.form.other-rules",
+                                            TL_MSG("the field '{field}' is {form} in the form but {rules} in the rules"))
+                                        .text("field", shown_text(f.id))
+                                        .text("form", it->second.signature)
+                                        .text("rules", field_signature(f)));
             }
         }
         for (const auto& [id, row] : form_fields_) {
             bool declared = false;
             for (const auto& f : rules_.fields) declared = declared || (f.id == id && !f.committee);
-            if (!declared) problems.push_back("the form asks for " + q(id) + ", which the rules do not declare");
+            if (!declared)
+                problems = and_item(std::move(problems),
+                                    Message("io.form.other-rules", TL_MSG("the form asks for '{field}', which the rules do not declare"))
+                                        .text("field", shown_text(id)));
         }
         const bool has_lot_row = rows_.count(kKeyLot) > 0;
-        if (has_lot_row && rules_.tender.lots.empty()) problems.push_back("the form asks for a lot, but the tender has no lots");
-        if (!has_lot_row && !rules_.tender.lots.empty()) problems.push_back("the form does not ask for the lot, but the tender has lots");
+        if (has_lot_row && rules_.tender.lots.empty())
+            problems = and_item(std::move(problems),
+                                Message("io.form.other-rules", TL_MSG("the form asks for a lot, but the tender has no lots")));
+        if (!has_lot_row && !rules_.tender.lots.empty())
+            problems = and_item(std::move(problems),
+                                Message("io.form.other-rules", TL_MSG("the form does not ask for the lot, but the tender has lots")));
         if (problems.empty()) return true;
-        std::string msg = "the form was made for other rules: ";
-        for (std::size_t i = 0; i < problems.size(); ++i) msg += (i ? "; " : "") + problems[i];
-        error(msg + ". Make a new form with 'tenderloop form' from these rules");
+        error(Message("io.form.other-rules",
+                      TL_MSG("the form was made for other rules: {problems}. Make a new form with 'tenderloop form' from "
+                             "these rules"))
+                  .nested("problems", std::move(problems)),
+              sheet_->name());
         return false;
     }
 
@@ -188,11 +240,13 @@ private:
         bid.values.assign(rules_.fields.size(), std::numeric_limits<double>::quiet_NaN());
         bid.texts.assign(rules_.fields.size(), std::string());
         read_bidder(rows_.at(kKeyBidder));
+        const std::size_t first_problem = out_.diagnostics.size();
         if (auto it = rows_.find(kKeyLot); it != rows_.end()) read_lot(it->second);
         if (auto it = rows_.find(kKeySubmitted); it != rows_.end()) read_submitted(it->second);
         for (std::size_t k = 0; k < rules_.fields.size(); ++k)
             if (!rules_.fields[k].committee)
                 read_field(rows_.at(kFieldKeyPrefix + rules_.fields[k].id), rules_.fields[k], k);
+        for (std::size_t i = first_problem; i < out_.diagnostics.size(); ++i) out_.diagnostics[i].pos.bidder = bid.bidder;
     }
 
     const XlsxCell* answer(int row) const { return sheet_->cell(row, kColAnswer + 1); }
@@ -201,14 +255,16 @@ private:
     bool not_error(int row, const std::string& what) {
         const XlsxCell* c = answer(row);
         if (!c || c->kind != XlsxCellKind::Error) return true;
-        cell_error(row, what, "the cell holds the error value " + c->text + "; enter the answer itself");
+        cell_error(row, what,
+                   Message("io.form.error-value", TL_MSG("the cell holds the error value {value}; enter the answer itself"))
+                       .text("value", c->text));
         return false;
     }
 
     void read_bidder(int row) {
         if (!not_error(row, "bidder")) return;
         const std::string name = cell_text(answer(row));
-        if (name.empty()) return cell_error(row, "bidder", "missing bidder name");
+        if (name.empty()) return cell_error(row, "bidder", missing_bidder());
         out_.bid.bidder = name;
     }
 
@@ -218,16 +274,24 @@ private:
         if (v.empty() && !form_lot_.empty()) v = form_lot_;
         std::vector<std::string> ids;
         for (const auto& l : rules_.tender.lots) ids.push_back(l.id);
-        if (v.empty()) return cell_error(row, "lot", "missing lot (the lots are: " + join_list(ids) + ")");
+        if (v.empty()) return cell_error(row, "lot", missing_lot(ids));
         std::string found;
         for (const auto& l : ids)
             if (l == v) found = l;
         for (const auto& l : ids)
             if (found.empty() && ascii_lower(l) == ascii_lower(v)) found = l;
-        if (found.empty()) return cell_error(row, "lot", "unknown lot " + q(v) + " (the lots are: " + join_list(ids) + ")");
+        if (found.empty()) return cell_error(row, "lot", unknown_lot(v, ids));
         if (!form_lot_.empty() && found != form_lot_)
-            return cell_error(row, "lot", "the form was made for lot " + q(form_lot_) + ", but the cell says " + q(v));
+            return cell_error(row, "lot",
+                              Message("io.form.other-lot", TL_MSG("the form was made for lot '{lot}', but the cell says '{value}'"))
+                                  .text("lot", shown_text(form_lot_))
+                                  .text("value", shown_text(v)));
         out_.bid.lot = found;
+    }
+
+    /// "'{value}' is not a date" (a number or a boolean where a date belongs).
+    static Message not_a_date(const std::string& shown) {
+        return Message("io.cell.not-a-date", TL_MSG("'{value}' is not a date")).text("value", shorten_for_message(shown));
     }
 
     void read_submitted(int row) {
@@ -235,7 +299,7 @@ private:
         const XlsxCell* c = answer(row);
         if (c && c->kind == XlsxCellKind::Number) {
             auto days = serial_to_days(c->number, date1904_);
-            if (!days) return cell_error(row, "submitted", q(cell_text(c)) + " is not a date");
+            if (!days) return cell_error(row, "submitted", not_a_date(cell_text(c)));
             const long long seconds = std::llround(*days * 86400.0);
             const long long day = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
             const long long s = seconds - day * 86400;
@@ -247,10 +311,10 @@ private:
         }
         const std::string v = cell_text(c);
         if (v.empty()) return;
-        if (c->kind == XlsxCellKind::Bool) return cell_error(row, "submitted", q(v) + " is not a date");
-        std::string why;
-        auto ts = parse_timestamp(v, &why);
-        if (!ts) return cell_error(row, "submitted", why);
+        if (c->kind == XlsxCellKind::Bool) return cell_error(row, "submitted", not_a_date(v));
+        Message why;
+        auto ts = parse_timestamp(v, why);
+        if (!ts) return cell_error(row, "submitted", std::move(why));
         out_.bid.submitted = ts->text;
     }
 
@@ -259,14 +323,11 @@ private:
         const XlsxCell* c = answer(row);
         std::string shown = cell_text(c);
         if (shown.empty()) {
-            if (!f.optional)
-                cell_error(row, f.id,
-                           "missing value" + (f.display_name() != f.id ? " for " + q(f.display_name()) : std::string()) +
-                               " (the field is not optional)");
+            if (!f.optional) cell_error(row, f.id, missing_value(f));
             return;
         }
         std::optional<double> value;
-        std::string why;
+        Message why;
         const bool number = c->kind == XlsxCellKind::Number;
         if (number && f.type == FieldType::Date) {
             auto days = serial_to_days(c->number, date1904_);
@@ -274,7 +335,7 @@ private:
                 value = std::floor(*days);
                 shown = format_iso_date(static_cast<int>(*value));
             } else {
-                why = q(shown) + " is not a date (write 2026-03-01 or 01.03.2026)";
+                why = not_a_date_message(shown);
             }
         } else if (number && (f.type == FieldType::Money || f.type == FieldType::Number ||
                               f.type == FieldType::Quantity || f.type == FieldType::Percent)) {
@@ -285,16 +346,17 @@ private:
                 else value = c->number / 100;
             }
         } else if (c->kind == XlsxCellKind::Bool && f.type != FieldType::YesNo && f.type != FieldType::Text) {
-            why = q(shown) + " is " + (f.type == FieldType::Enum ? "not one of " + join_list(f.members)
-                                                                : std::string("not a value of this field"));
+            why = f.type == FieldType::Enum ? not_a_member(f, shown)
+                                            : Message("io.cell.not-a-value", TL_MSG("'{value}' is not a value of this field"))
+                                                  .text("value", shown_text(shown));
         } else if (f.type == FieldType::Text) {
             value = std::numeric_limits<double>::quiet_NaN();
         } else {
             // Text (or a boolean for yes/no, or a number for yes/no and enum): read exactly as a CSV cell.
-            value = read_field_value(f, c->kind == XlsxCellKind::Bool ? (c->number != 0 ? "yes" : "no") : shown, &why);
+            value = read_field_value(f, c->kind == XlsxCellKind::Bool ? (c->number != 0 ? "yes" : "no") : shown, why);
         }
-        if (!value) return cell_error(row, f.id, why);
-        if (!std::isnan(*value) && outside_range(f, *value)) return cell_error(row, f.id, out_of_range_message(f, shown));
+        if (!value) return cell_error(row, f.id, std::move(why));
+        if (!std::isnan(*value) && outside_range(f, *value)) return cell_error(row, f.id, out_of_range(f, shown));
         out_.bid.values[k] = *value;
         out_.bid.texts[k] = shown;
     }
@@ -323,7 +385,7 @@ BidFormReadResult read_bid_form(std::string bytes, const std::string& file_name,
     XlsxReadError e;
     auto wb = XlsxWorkbook::open(std::move(bytes), file_name, &e, limits);
     if (!wb) {
-        reader.error(e.where.empty() ? e.message : e.where + ": " + e.message);
+        reader.error(e);
         return result;
     }
     reader.read(*wb);

@@ -34,7 +34,10 @@ struct BidFormReadResult {
 /// present; the lot must be one of the tender's (and the one the form was made for).
 ///
 /// Every diagnostic is an error with `pos.file` = `file_name` (no line) and a message that starts
-/// with where: "sheet 'Bid', cell G12 (price): '-5' is out of range: ...".
+/// with where: "sheet 'Bid', cell G12 (price): '-5' is out of range: ...". The place is also in
+/// values: `pos.sheet`, `pos.cell` ("G12"), `pos.field` (the field id, or bidder / lot /
+/// submitted) and `pos.bidder` once the form's bidder is read; the message's code is the
+/// problem's ("io.cell.out-of-range"), its nested argument `problem` the problem without the place.
 /// On success `bid.values` and `bid.texts` follow read_bids_csv's conventions (the committee's
 /// score fields, which the form does not ask for, are NaN); `source_row` is 0.
 BidFormReadResult read_bid_form(std::string bytes, const std::string& file_name, const CriteriaSet& rules,

@@ -176,7 +176,9 @@ void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
         const auto first = static_cast<lxw_row_t>(first_ranked_row), last = static_cast<lxw_row_t>(first_ranked_row + shown - 1);
         for (int c = 0; c < n_crit; ++c) {
             lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
-            if (s == nullptr) throw XlsxError(book.path() + ": cannot add a chart series (out of memory)");
+            if (s == nullptr)
+                throw XlsxError(Message("io.xlsx-write.chart-series", TL_MSG("{file}: cannot add a chart series (out of memory)"))
+                                    .text("file", book.path()));
             chart_series_set_categories(s, sheets.summary.c_str(), first, 1, last, 1);
             chart_series_set_values(s, sheets.summary.c_str(), first, static_cast<lxw_col_t>(3 + c), last, static_cast<lxw_col_t>(3 + c));
             chart_series_set_name_range(s, sheets.summary.c_str(), static_cast<lxw_row_t>(header_row), static_cast<lxw_col_t>(3 + c));

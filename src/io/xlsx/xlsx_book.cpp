@@ -82,7 +82,7 @@ XlsxBook::XlsxBook(std::string path, bool constant_memory) : path_(std::move(pat
     try {
         file_ = std::make_unique<AtomicFile>(path_);
     } catch (const AtomicFileError& e) {
-        throw XlsxError(e.what());  // "cannot create a temporary file in FOLDER: reason"
+        throw XlsxError(e.message());  // "cannot create a temporary file in FOLDER: reason"
     }
 
     lxw_workbook_options options{};
@@ -90,7 +90,9 @@ XlsxBook::XlsxBook(std::string path, bool constant_memory) : path_(std::move(pat
     book_ = workbook_new_opt(file_->temp_path().c_str(), &options);
     if (book_ == nullptr) {
         file_->discard();
-        throw XlsxError(path_ + ": libxlsxwriter could not start the workbook (out of memory or temporary files?)");
+        throw XlsxError(Message("io.xlsx-write.start",
+                                TL_MSG("{file}: libxlsxwriter could not start the workbook (out of memory or temporary files?)"))
+                            .text("file", path_));
     }
     // From here the destructor cleans up. Only LC_NUMERIC changes, and only for this thread: the
     // other categories, and other threads (a GUI), keep their own.
@@ -119,7 +121,10 @@ XlsxBook::~XlsxBook() {
 lxw_worksheet* XlsxBook::add_sheet(std::string_view wanted, std::string* actual_name) {
     const std::string name = unique_sheet_name(wanted, sheet_names_);
     lxw_worksheet* s = workbook_add_worksheet(book_, name.c_str());
-    if (s == nullptr) throw XlsxError(path_ + ": cannot add the sheet '" + name + "'");
+    if (s == nullptr)
+        throw XlsxError(Message("io.xlsx-write.sheet", TL_MSG("{file}: cannot add the sheet '{sheet}'"))
+                            .text("file", path_)
+                            .text("sheet", name));
     sheet_names_.push_back(name);
     sheets_.push_back(s);
     if (actual_name != nullptr) *actual_name = name;
@@ -128,13 +133,15 @@ lxw_worksheet* XlsxBook::add_sheet(std::string_view wanted, std::string* actual_
 
 lxw_format* XlsxBook::add_format() {
     lxw_format* f = workbook_add_format(book_);
-    if (f == nullptr) throw XlsxError(path_ + ": cannot add a cell format (out of memory)");
+    if (f == nullptr)
+        throw XlsxError(Message("io.xlsx-write.format", TL_MSG("{file}: cannot add a cell format (out of memory)")).text("file", path_));
     return f;
 }
 
 lxw_chart* XlsxBook::add_chart(uint8_t type) {
     lxw_chart* c = workbook_add_chart(book_, type);
-    if (c == nullptr) throw XlsxError(path_ + ": cannot add a chart (out of memory)");
+    if (c == nullptr)
+        throw XlsxError(Message("io.xlsx-write.chart", TL_MSG("{file}: cannot add a chart (out of memory)")).text("file", path_));
     return c;
 }
 
@@ -144,12 +151,16 @@ void XlsxBook::commit() {
     committed_ = true;  // from here nothing is left for the destructor to clean up
     if (e != LXW_NO_ERROR) {
         file_->discard();
-        throw XlsxError(path_ + ": cannot write the workbook: " + lxw_strerror(e));
+        throw XlsxError(Message("io.xlsx-write.write", TL_MSG("{file}: cannot write the workbook: {reason}"))
+                            .text("file", path_)
+                            .text("reason", lxw_strerror(e)));
     }
     try {
         file_->commit();
     } catch (const AtomicFileError& err) {
-        throw XlsxError(path_ + ": cannot move the finished workbook into place: " + err.what());
+        throw XlsxError(Message("io.xlsx-write.rename", TL_MSG("{file}: cannot move the finished workbook into place: {reason}"))
+                            .text("file", path_)
+                            .nested("reason", err.message()));
     }
 }
 
@@ -161,18 +172,29 @@ std::string XlsxBook::sheet_name_of(lxw_worksheet* s) const {
 
 void XlsxBook::check(lxw_error e, lxw_worksheet* sheet, int row, int col) const {
     if (e == LXW_NO_ERROR) return;
-    throw XlsxError(path_ + ": sheet '" + sheet_name_of(sheet) + "', cell " + cell_name(row, col) + ": " + lxw_strerror(e));
+    throw XlsxError(Message("io.xlsx-write.cell", TL_MSG("{file}: sheet '{sheet}', cell {cell}: {reason}"))
+                        .text("file", path_)
+                        .text("sheet", sheet_name_of(sheet))
+                        .text("cell", cell_name(row, col))
+                        .text("reason", lxw_strerror(e)));
 }
 
 void XlsxBook::check(lxw_error e, std::string_view what) const {
     if (e == LXW_NO_ERROR) return;
-    throw XlsxError(path_ + ": " + std::string(what) + ": " + lxw_strerror(e));
+    throw XlsxError(Message("io.xlsx-write.part", TL_MSG("{file}: {what}: {reason}"))
+                        .text("file", path_)
+                        .text("what", std::string(what))
+                        .text("reason", lxw_strerror(e)));
 }
 
 std::string XlsxBook::checked_text(std::string_view value, lxw_worksheet* s, int row, int col) const {
     if (const auto bad = find_invalid_utf8(value))
-        throw XlsxError(path_ + ": sheet '" + sheet_name_of(s) + "', cell " + cell_name(row, col) +
-                        ": the text is not valid UTF-8 (byte " + std::to_string(*bad + 1) + ")");
+        throw XlsxError(Message("io.xlsx-write.invalid-utf8",
+                                TL_MSG("{file}: sheet '{sheet}', cell {cell}: the text is not valid UTF-8 (byte {byte})"))
+                            .text("file", path_)
+                            .text("sheet", sheet_name_of(s))
+                            .text("cell", cell_name(row, col))
+                            .count("byte", static_cast<long long>(*bad + 1)));
     // Excel counts UTF-16 units; bytes are a safe upper bound for the limit.
     if (value.size() <= kMaxCellText) return std::string(value);
     return cut_utf8(value, kMaxCellText - 3) + "\xE2\x80\xA6";

@@ -20,12 +20,16 @@
 namespace tl {
 class AtomicFile;  // core/atomic_file.hpp
 }
+#include "core/message.hpp"
 
 namespace tl::io {
 
-/// A workbook could not be written; the message says which file and where.
+/// A workbook could not be written; the message says which file and where. what() is the
+/// English wording (for logs); `message` the same as a value (code "io.xlsx-write.*") for a front
+/// end to word in the user's language.
 struct XlsxError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit XlsxError(Message m) : std::runtime_error(word(m)), message(std::move(m)) {}
+    Message message;
 };
 
 /// A valid, unique sheet name for `wanted`: the characters `[]:*?/\` become `_`, the name is cut

@@ -170,7 +170,15 @@ void parse_part(ZipPackage& zip, const std::string& part, const std::string& fil
     auto xml = zip.read(part, &error);
     if (!xml) throw error;
     const std::string problem = parse_xml(*xml, handler);
-    if (!problem.empty()) throw XlsxReadError{file, "part '" + part + "'", with_damage_note(problem)};
+    if (!problem.empty()) {
+        // expat's words stay English (a technical detail); the place travels as a value.
+        XlsxReadError e;
+        e.file = file;
+        e.where = "part '" + part + "'";
+        e.message = with_damage_note(problem);
+        e.part = part;
+        throw e;
+    }
 }
 
 std::vector<Relationship> read_relationships(ZipPackage& zip, const std::string& source_part,
@@ -202,9 +210,12 @@ WorkbookInfo read_workbook(ZipPackage& zip, const std::string& workbook_part,
         for (const auto& r : rels)
             if (r.id == id) rel = &r;
         if (!rel)
-            throw XlsxReadError{file, "sheet '" + name + "'",
-                            "the workbook does not say where its cells are (relationship '" + id +
-                                "' is missing); the file is damaged"};
+            throw xlsx_error(file,
+                             Message("io.xlsx.no-relationship",
+                                     TL_MSG("the workbook does not say where its cells are (relationship '{id}' is "
+                                            "missing); the file is damaged"))
+                                 .text("id", id),
+                             "", name);
         // Chart sheets and dialog sheets have no cells to read.
         if (ends_with(rel->type, "/worksheet")) info.sheets.push_back({name, rel->target});
     }

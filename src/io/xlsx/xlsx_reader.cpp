@@ -31,6 +31,8 @@ public:
     std::string where() const {
         return "sheet '" + sheet_.name() + "'" + (col_ > 0 && row_ > 0 ? ", cell " + cell_reference(row_, col_) : "");
     }
+    /// The cell of the last problem ("C7"), or "" when it was not in a cell.
+    std::string cell_ref() const { return col_ > 0 && row_ > 0 ? cell_reference(row_, col_) : std::string(); }
 
     void start(std::string_view name, const XmlAttributes& a) override {
         if (name == "sheetData") {
@@ -193,7 +195,9 @@ struct XlsxWorkbook::Impl {
             if (s.name == name) return &s;
         std::string names;
         for (const auto& s : info.sheets) names += (names.empty() ? "'" : ", '") + s.name + "'";
-        *error = XlsxReadError{file, "", "there is no sheet '" + name + "' (the sheets are " + names + ")"};
+        *error = xlsx_error(file, Message("io.xlsx.no-sheet", TL_MSG("there is no sheet '{sheet}' (the sheets are {sheets})"))
+                                      .text("sheet", name)
+                                      .text("sheets", names));
         return nullptr;
     }
 };
@@ -213,12 +217,13 @@ std::unique_ptr<XlsxWorkbook> XlsxWorkbook::open(std::string bytes, const std::s
         std::string workbook = xlsx::target_of(package_rels, "officeDocument");
         if (workbook.empty()) workbook = "xl/workbook.xml";
         if (!zip.has(workbook)) {
-            std::string what = "this is not an Excel workbook (.xlsx): the archive has no workbook part";
+            Message what("io.xlsx.no-workbook", TL_MSG("this is not an Excel workbook (.xlsx): the archive has no workbook part"));
             if (zip.has("content.xml") && zip.has("mimetype"))
-                what = "this is an OpenDocument file (.ods), not an Excel workbook; save it as an Excel workbook (.xlsx)";
+                what = Message("io.xlsx.ods", TL_MSG("this is an OpenDocument file (.ods), not an Excel workbook; save it "
+                                                     "as an Excel workbook (.xlsx)"));
             else if (zip.has("word/document.xml"))
-                what = "this is a Word document, not an Excel workbook (.xlsx)";
-            *error = XlsxReadError{file, "", what};
+                what = Message("io.xlsx.docx", TL_MSG("this is a Word document, not an Excel workbook (.xlsx)"));
+            *error = xlsx_error(file, std::move(what));
             return nullptr;
         }
         const auto rels = xlsx::read_relationships(zip, workbook, file);
@@ -255,7 +260,12 @@ std::optional<XlsxSheet> XlsxWorkbook::read_sheet(const std::string& name, XlsxR
     SheetHandler handler(sheet, impl_->shared, impl_->formats);
     const std::string problem = parse_xml(*xml, handler);
     if (!problem.empty()) {
-        *error = XlsxReadError{impl_->file, handler.where(), xlsx::with_damage_note(problem)};
+        *error = XlsxReadError();
+        error->file = impl_->file;
+        error->where = handler.where();
+        error->message = xlsx::with_damage_note(problem);  // expat's or the handler's words, in English
+        error->sheet = name;
+        error->cell = handler.cell_ref();
         return std::nullopt;
     }
     return sheet;

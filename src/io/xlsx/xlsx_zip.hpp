@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "core/message.hpp"
+
 namespace tl::io {
 
 /// What the reader refuses. The defaults are generous for any real workbook (a filled bid form is
@@ -25,10 +27,22 @@ struct XlsxLimits {
 /// A problem with a workbook: the file, where in it (a part, a sheet and cell; may be empty), and
 /// what is wrong.
 struct XlsxReadError {
-    std::string file, where, message;
+    std::string file, where, message;  ///< in English (`where` and `message` as text() joins them)
+    /// `message` as a value (code "io.xlsx.*"); empty where only an English detail is known (a
+    /// message of libzip or expat), which problem() then wraps.
+    Message what{};
+    std::string part{}, sheet{}, cell{};  ///< where, as values (the ones that are known)
     /// "form.xlsx: sheet 'Bid', cell C7: message" (the parts that are set).
     std::string text() const;
+    /// The problem as a value (`what`, or the English detail wrapped with code "io.xlsx.detail").
+    Message problem() const;
+    /// "sheet 'Bid', cell C7: problem" as a value, without the file (the diagnostic's place has it).
+    Message located() const;
 };
+
+/// An error with its problem as a value and its place as values (`where` and `message` follow).
+XlsxReadError xlsx_error(const std::string& file, Message what, const std::string& part = {},
+                         const std::string& sheet = {}, const std::string& cell = {});
 
 /// A read-only zip archive held in memory.
 class ZipPackage {
