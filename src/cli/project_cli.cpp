@@ -55,7 +55,8 @@ void print_problems(const app::ChangeOutcome& outcome) {
 
 int report_refusal(const std::string& command, const app::ChangeOutcome& outcome) {
     print_problems(outcome);
-    std::cerr << "tenderloop " << command << ": " << terminal_safe(outcome.summary) << "\n";
+    const std::string why = outcome.store_refusal.empty() ? outcome.summary : say(outcome.store_refusal);
+    std::cerr << "tenderloop " << command << ": " << terminal_safe(why) << "\n";
     return kExitFailure;
 }
 

@@ -76,6 +76,12 @@ bool MainFrame::open_rules(const wxString& path, bool quiet) {
 }
 
 bool MainFrame::open_bids(const wxString& path, bool quiet) {
+    // A project keeps its own bids: a bids file given with it is imported (with the import's
+    // problem list), never shown beside the project as if it were the project's.
+    if (document_.is_open()) {
+        show_page(Page::Bids);
+        return bids_->import_files({from_wx(path)}, quiet);
+    }
     std::string error;
     if (!session_.open_bids(from_wx(path), &error)) {
         if (!quiet) wxMessageBox(to_wx(error), _("Cannot open the bids"), wxOK | wxICON_ERROR, this);

@@ -13,6 +13,7 @@
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
+#include "gui/i18n.hpp"
 #include "gui/bids_grid_table.hpp"
 #include "gui/bids_import_dialog.hpp"
 #include "gui/bids_panel.hpp"
@@ -207,7 +208,12 @@ std::vector<SelfTestStage> bids_self_test_stages(MainFrame& frame) {
              const auto& d = s->table.draft();
              if (!d || d->is_new || d->row != s->row) return self_test_fail("the row is not being edited");
              const std::string why = s->table.problem_at(s->row, col(*s, "price"));
-             if (why.find("twelve") == std::string::npos) return self_test_fail("the reason is '" + why + "'");
+             // The cell is found from the refusal's structured place (its field), and the reason is
+             // worded in the UI language without the row/column prefix of a file's message.
+             const std::string expected =
+                 ui_is_russian() ? "'twelve' \xE2\x80\x94 не число в RUB" : "'twelve' is not a number in RUB";
+             if (why != expected) return self_test_fail("the reason is '" + why + "', not '" + expected + "'");
+             if (!s->table.problem_at(s->row, col(*s, "bidder")).empty()) return self_test_fail("the bidder cell is marked too");
              wxGridCellAttr* attr = s->table.GetAttr(s->row, col(*s, "price"), wxGridCellAttr::Any);
              const wxColour bg = attr->GetBackgroundColour();
              attr->DecRef();
