@@ -25,6 +25,18 @@ void no_more_than_action(const ParsedArgs& args);
 /// `--user NAME` and `--reason TEXT`, which every changing command takes.
 std::vector<OptionSpec> change_options();
 
+/// "missing argument PROJECT.tender".
+std::string missing_project();
+
+/// "BIDDER (after 'remove')": the arguments an action needs, for "missing argument ...".
+std::string after_action(const std::string& what, const std::string& action);
+
+/// "project: HELP": the help of an option that goes with a project file only.
+std::string project_option_help(const std::string& help);
+
+/// "wrote OUT: 2 lots, 5 bids, 4 ranked" (export's confirmation).
+std::string wrote_workbook(const std::string& out, std::size_t lots, std::size_t bids, std::size_t ranked);
+
 /// The user of a change: --user, or the login name.
 std::string user_of(const ParsedArgs& args);
 /// The reason of a change: --reason, or nothing.
