@@ -38,11 +38,18 @@ inline std::string sh_quote(const std::string& word) {
     return q + "'";
 }
 
-/// Runs `tenderloop ARGS...`; stdout through the pipe, stderr through a temporary file.
-inline Run run_cli(const std::vector<std::string>& args) {
+/// Runs `tenderloop ARGS...`; stdout through the pipe, stderr through a temporary file. `env`:
+/// variables set for this run only, e.g. {"LANG=ru_RU.UTF-8"}.
+inline Run run_cli(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
     TempDir tmp;
     const std::string err_file = tmp.file("stderr.txt");
-    std::string cmd = sh_quote(TL_CLI_PATH);
+    std::string cmd;
+    if (!env.empty()) {
+        cmd = "env";
+        for (const auto& v : env) cmd += " " + sh_quote(v);
+        cmd += " ";
+    }
+    cmd += sh_quote(TL_CLI_PATH);
     for (const auto& a : args) cmd += " " + sh_quote(a);
     cmd += " 2>" + sh_quote(err_file);
     Run r;
