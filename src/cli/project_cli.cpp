@@ -86,12 +86,6 @@ const lang::LoadResult* project_rules(const app::TenderProject& project, const s
     return nullptr;
 }
 
-std::string score_text(double v) {
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, end);
-}
-
 double parse_score(const std::string& option, const std::string& text) {
     std::string t = text;
     for (char& c : t)

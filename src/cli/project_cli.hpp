@@ -58,9 +58,6 @@ int report_refusal(const std::string& command, const app::ChangeOutcome& outcome
 /// and returns null.
 const lang::LoadResult* project_rules(const app::TenderProject& project, const std::string& path);
 
-/// `v` as the committee scales write it: 3, 2.5.
-std::string score_text(double v);
-
 /// Parses a score given on the command line ("3", "2.5", "2,5"); throws UsageError.
 double parse_score(const std::string& option, const std::string& text);
 

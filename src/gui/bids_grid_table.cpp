@@ -156,7 +156,7 @@ void BidsGridTable::drop_draft() {
 void BidsGridTable::set_refusal(const app::ChangeOutcome& outcome) {
     if (!draft_) return;
     draft_->problems.clear();
-    draft_->refusal = from_wx(summary_text(outcome));
+    draft_->refusal = summary_text(outcome);
     const int bidder_col = column_of("bidder");
     for (const Diagnostic& d : outcome.problems) {
         if (d.severity != Severity::Error) continue;
@@ -173,7 +173,7 @@ void BidsGridTable::set_refusal(const app::ChangeOutcome& outcome) {
         std::string& slot = draft_->problems[col];
         slot += (slot.empty() ? "" : "; ") + message;
     }
-    if (draft_->problems.empty()) draft_->problems[bidder_col] = from_wx(summary_text(outcome));
+    if (draft_->problems.empty()) draft_->problems[bidder_col] = summary_text(outcome);
 }
 
 const app::BidEntry* BidsGridTable::entry_at(int row) const {

@@ -145,7 +145,7 @@ bool MainFrame::save_rules(bool quiet) {
             return document_.project().set_rules(text, document_.project().rules_version().source_name, "edited in TenderLoop");
         });
     if (out.ok) {
-        SetStatusText(summary_text(out), 0);
+        SetStatusText(to_wx(summary_text(out)), 0);
         session_.attach_project(&document_.project());
         editor_->check_now();
     }
