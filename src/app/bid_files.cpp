@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "app/tender_project.hpp"
 #include "core/sha256.hpp"
 #include "io/form/bid_form_import.hpp"
 #include "io/csv/bids_csv.hpp"
@@ -20,11 +21,10 @@ bool is_xlsx(const std::string& path) {
     return ext == ".xlsx";
 }
 
-void problem(Diagnostics& ds, const std::string& file, const std::string& message) {
-    Diagnostic d;
-    d.pos.file = file;
-    d.message = message;
-    ds.push_back(std::move(d));
+void problem(Diagnostics& ds, const std::string& file, Message message, Severity severity = Severity::Error) {
+    SourcePos pos;
+    pos.file = file;
+    ds.push_back(make_diagnostic(severity, std::move(pos), std::move(message)));
 }
 
 }  // namespace
@@ -43,15 +43,16 @@ BidFiles read_bid_files(const std::vector<std::string>& paths, const CriteriaSet
             const auto size = std::filesystem::file_size(path, ec);
             if (!ec && size > io::XlsxLimits{}.max_file_bytes) {
                 problem(out.problems, path,
-                        "the file is " + io::byte_size_text(size) + ", more than the " +
-                            io::byte_size_text(io::XlsxLimits{}.max_file_bytes) + " a bid form may have");
+                        Message("app.bid-form-too-large", TL_MSG("the file is {size}, more than the {limit} a bid form may have"))
+                            .text("size", io::byte_size_text(size))
+                            .text("limit", io::byte_size_text(io::XlsxLimits{}.max_file_bytes)));
                 continue;
             }
         }
         std::string error;
         auto bytes = std::make_optional(read_file_utf8(path, &error));
         if (!error.empty()) {
-            problem(out.problems, path, error);
+            problem(out.problems, path, verbatim(error));
             out.unreadable = true;
             continue;
         }
@@ -72,13 +73,12 @@ BidFiles read_bid_files(const std::vector<std::string>& paths, const CriteriaSet
                     if (!rules.fields[k].committee) continue;
                     for (const Bid& b : csv.table.bids)
                         if (!b.texts[k].empty()) {
-                            Diagnostic d;
-                            d.severity = Severity::Warning;
-                            d.pos.file = path;
-                            d.message = "the column '" + rules.fields[k].id +
-                                        "' (a committee score) is not imported: in a project the committee records "
-                                        "its scores and consensus ('tenderloop committee')";
-                            out.problems.push_back(std::move(d));
+                            problem(out.problems, path,
+                                    Message("app.committee-column-ignored",
+                                            TL_MSG("the column '{field}' (a committee score) is not imported: in a project "
+                                                   "the committee records its scores and consensus ('tenderloop committee')"))
+                                        .text("field", rules.fields[k].id),
+                                    Severity::Warning);
                             break;
                         }
                 }
@@ -93,9 +93,12 @@ BidFiles read_bid_files(const std::vector<std::string>& paths, const CriteriaSet
                 }
             auto [it, fresh] = file_of.emplace(std::make_pair(b.lot, b.bidder), path);
             if (!fresh) {
-                problem(out.problems, path,
-                        "the bidder '" + b.bidder + "'" + (b.lot.empty() ? "" : " (lot '" + b.lot + "')") +
-                            " has a bid in " + it->second + " already");
+                Message twice = b.lot.empty()
+                                    ? Message("app.bidder-twice", TL_MSG("the bidder '{bidder}' has a bid in {file} already"))
+                                    : Message("app.bidder-twice",
+                                              TL_MSG("the bidder '{bidder}' (lot '{lot}') has a bid in {file} already"))
+                                          .text("lot", b.lot);
+                problem(out.problems, path, std::move(twice.text("bidder", b.bidder).text("file", it->second)));
                 continue;
             }
             out.table.bids.push_back(std::move(b));

@@ -10,14 +10,16 @@ ChangeOutcome export_workbook(TenderProject& project, const ProjectEvaluation& e
     ChangeOutcome out;
     if (ev.provisional()) {
         out.refusal = Refusal::Provisional;
-        out.summary = "no workbook: " + std::to_string(ev.missing.size()) + " consensus score(s) missing";
+        set_summary(out, Message("app.export.provisional", TL_MSG_PLURAL("no workbook: {n} consensus score missing",
+                                                                         "no workbook: {n} consensus scores missing"))
+                             .count("n", static_cast<long long>(ev.missing.size())));
         return out;
     }
     try {
         io::write_evaluation_workbook(path, ev.rules, ev.bids, ev.result, project.export_info(ev, tool_version));
     } catch (const io::XlsxError& e) {
         out.refusal = Refusal::Io;
-        out.summary = e.what();
+        set_summary(out, e.message);
         return out;
     }
     return project.record_export(ev, path, reason);

@@ -7,6 +7,7 @@
 
 #include "core/bids.hpp"
 #include "core/criteria.hpp"
+#include "core/message.hpp"
 #include "store/project.hpp"
 
 namespace tl::app {
@@ -18,6 +19,6 @@ namespace tl::app {
 /// field the bids never answered, an answer the new field cannot read, a value outside a new
 /// range, a lot the new rules do not declare. Committee fields stay NaN.
 BidTable rebind_bids(const store::Project& project, const CriteriaSet* old_rules, const CriteriaSet& new_rules,
-                     std::vector<std::string>& problems);
+                     std::vector<Message>& problems);
 
 }  // namespace tl::app

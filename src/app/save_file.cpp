@@ -9,11 +9,11 @@ ChangeOutcome save_file(const std::string& path, std::string_view text) {
     std::string error;
     if (!write_file_atomically(path, text, error)) {
         out.refusal = Refusal::Io;
-        out.summary = "cannot write " + path + ": " + error;
+        set_summary(out, Message("app.cannot-write", TL_MSG("cannot write {path}: {reason}")).text("path", path).text("reason", error));
         return out;
     }
     out.ok = true;
-    out.summary = "saved " + path;
+    set_summary(out, Message("app.saved", TL_MSG("saved {path}")).text("path", path));
     return out;
 }
 

@@ -41,22 +41,27 @@ store::ProjectOptions options_for(const std::string& user, const std::string& to
     return o;
 }
 
-Diagnostic problem(const std::string& where, const std::string& message, Severity severity = Severity::Error) {
-    Diagnostic d;
-    d.severity = severity;
-    d.pos.file = where;
-    d.message = message;
-    return d;
+Diagnostic problem(const std::string& where, Message message, Severity severity = Severity::Error) {
+    SourcePos pos;
+    pos.file = where;
+    return make_diagnostic(severity, std::move(pos), std::move(message));
 }
 
-ChangeOutcome refused(Refusal why, const std::string& summary, Diagnostics problems = {}) {
-    ChangeOutcome out{false, summary, std::move(problems)};
+ChangeOutcome refused(Refusal why, Message summary, Diagnostics problems = {}) {
+    ChangeOutcome out;
+    set_summary(out, std::move(summary));
+    out.problems = std::move(problems);
     out.refusal = why;
     return out;
 }
 
+/// What the store said when it refused a change or could not make it.
+Message store_refusal(const store::StoreError& e) { return e.message(); }
+
 ChangeOutcome rules_do_not_check(const lang::LoadResult& rules) {
-    return refused(Refusal::RulesDoNotCheck, "the project's rules do not check; correct them first", rules.diagnostics);
+    return refused(Refusal::RulesDoNotCheck,
+                   Message("app.rules-do-not-check", TL_MSG("the project's rules do not check; correct them first")),
+                   rules.diagnostics);
 }
 
 /// Rules checked for a project: errors refuse them, and so do imports (a project keeps one
@@ -65,13 +70,16 @@ lang::LoadResult check_project_rules(const std::string& text, const std::string&
     lang::LoadResult loaded = lang::load_rules_text(text, name);
     problems = loaded.diagnostics;
     if (loaded.ok() && loaded.files.size() > 1)
-        problems.push_back(problem(name, "the rules import other files; a project keeps one self-contained rules "
-                                         "text, so put the imported rules into this text"));
+        problems.push_back(problem(name, Message("app.rules-import-files",
+                                                 TL_MSG("the rules import other files; a project keeps one self-contained "
+                                                        "rules text, so put the imported rules into this text"))));
     return loaded;
 }
 
-std::string bid_name(const std::string& bidder, const std::string& lot) {
-    return "the bid of '" + bidder + "'" + (lot.empty() ? "" : " (lot " + lot + ")");
+/// "the bid of 'B' (lot L)".
+Message bid_name(const std::string& bidder, const std::string& lot) {
+    if (lot.empty()) return Message("app.bid-of", TL_MSG("the bid of '{bidder}'")).text("bidder", bidder);
+    return Message("app.bid-of", TL_MSG("the bid of '{bidder}' (lot {lot})")).text("bidder", bidder).text("lot", lot);
 }
 
 /// The entry as a one-row bids CSV, so that a typed bid is read by exactly the reader (spellings,
@@ -99,6 +107,16 @@ bool holds_any_bid_of(const store::Project& project, const BidTable& table) {
 }
 
 }  // namespace
+
+void set_summary(ChangeOutcome& outcome, Message summary) {
+    outcome.summary = word(summary);
+    outcome.summary_message = std::move(summary);
+}
+
+Message verbatim(const std::string& text) {
+    // "{text}" is no catalog message: every language shows the text as it is.
+    return Message("app.verbatim", "{text}").text("text", text);
+}
 
 std::string login_name() {
     if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name && *pw->pw_name) return pw->pw_name;
@@ -136,7 +154,9 @@ std::optional<TenderProject> TenderProject::create(const NewProjectRequest& requ
     const std::string& where = request.rules_location.empty() ? request.rules_source_name : request.rules_location;
     const lang::LoadResult loaded = check_project_rules(request.rules_text, where, outcome.problems);
     if (has_errors(outcome.problems)) {
-        outcome = refused(Refusal::Problems, "the rules have errors; no project was created", std::move(outcome.problems));
+        outcome = refused(Refusal::Problems,
+                          Message("app.new.rules-errors", TL_MSG("the rules have errors; no project was created")),
+                          std::move(outcome.problems));
         return std::nullopt;
     }
     store::NewProject np;
@@ -153,12 +173,12 @@ std::optional<TenderProject> TenderProject::create(const NewProjectRequest& requ
                                               if_exists);
         outcome.ok = true;
         outcome.refusal = Refusal::None;
-        outcome.summary = "created " + request.path;
+        set_summary(outcome, Message("app.created", TL_MSG("created {path}")).text("path", request.path));
         outcome.recorded = 1;
         return TenderProject(
             std::make_unique<State>(State{std::move(project), request.path, user, tool_version, {}, {}, {}, {}}));
     } catch (const store::StoreError& e) {
-        outcome = refused(Refusal::Store, e.what(), std::move(outcome.problems));
+        outcome = refused(Refusal::Store, store_refusal(e), std::move(outcome.problems));
         outcome.store_refusal = e.message();
         return std::nullopt;
     }
@@ -184,12 +204,15 @@ store::Actor TenderProject::actor(const std::string& reason) const {
 }
 
 template <class F>
-ChangeOutcome TenderProject::change(const std::string& done, F&& f) {
+ChangeOutcome TenderProject::change(Message done, F&& f) {
     try {
         f();
-        return {true, done, {}};
+        ChangeOutcome out;
+        out.ok = true;
+        set_summary(out, std::move(done));
+        return out;
     } catch (const store::StoreError& e) {
-        ChangeOutcome out = refused(e.kind() == store::StoreErrorKind::NotFound ? Refusal::NotFound : Refusal::Store, e.what());
+        ChangeOutcome out = refused(e.kind() == store::StoreErrorKind::NotFound ? Refusal::NotFound : Refusal::Store, store_refusal(e));
         out.store_refusal = e.message();
         return out;
     }
@@ -200,23 +223,27 @@ ChangeOutcome TenderProject::set_rules(const std::string& text, const std::strin
     ChangeOutcome out;
     const lang::LoadResult loaded = check_project_rules(text, location.empty() ? source_name : location, out.problems);
     if (has_errors(out.problems))
-        return refused(Refusal::Problems, "the rules have errors; nothing was recorded", std::move(out.problems));
+        return refused(Refusal::Problems,
+                       Message("app.rules.errors", TL_MSG("the rules have errors; nothing was recorded")),
+                       std::move(out.problems));
     if (text == s_->rules_version.text)
         return refused(Refusal::Unchanged,
-                       "the rules are the same as the current version " + std::to_string(s_->rules_version.version),
+                       Message("app.rules.unchanged", TL_MSG("the rules are the same as the current version {version}"))
+                           .count("version", s_->rules_version.version),
                        std::move(out.problems));
-    std::vector<std::string> misfits;
+    std::vector<Message> misfits;
     const BidTable rebound = rebind_bids(s_->project, s_->rules.ok() ? &s_->rules.rules : nullptr, loaded.rules, misfits);
-    for (const std::string& m : misfits) out.problems.push_back(problem(s_->path, m));
+    for (Message& m : misfits) out.problems.push_back(problem(s_->path, std::move(m)));
     if (!misfits.empty())
-        return refused(Refusal::BidsDoNotFit, "the stored bids do not fit the new rules; nothing was recorded",
+        return refused(Refusal::BidsDoNotFit,
+                       Message("app.rules.bids-do-not-fit", TL_MSG("the stored bids do not fit the new rules; nothing was recorded")),
                        std::move(out.problems));
-    ChangeOutcome stored = change("", [&] {
+    ChangeOutcome stored = change({}, [&] {
         out.recorded = s_->project.set_rules(text, source_name, loaded.rules, rebound, actor(reason));
-        out.summary = "rules version " + std::to_string(out.recorded) + " recorded";
+        set_summary(out, Message("app.rules.recorded", TL_MSG("rules version {version} recorded")).count("version", out.recorded));
     });
     if (!stored.ok) {
-        ChangeOutcome r = refused(stored.refusal, stored.summary, std::move(out.problems));
+        ChangeOutcome r = refused(stored.refusal, stored.summary_message, std::move(out.problems));
         r.store_refusal = stored.store_refusal;
         return r;
     }
@@ -230,18 +257,22 @@ ChangeOutcome TenderProject::import_bid_files(const std::vector<std::string>& pa
     if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
     BidFiles read = read_bid_files(paths, s_->rules.rules);
     if (!read.ok())
-        return refused(Refusal::Problems, "nothing imported; correct the files and import again", std::move(read.problems));
+        return refused(Refusal::Problems,
+                       Message("app.import.problems", TL_MSG("nothing imported; correct the files and import again")),
+                       std::move(read.problems));
     if (read.table.bids.empty())
-        return refused(Refusal::NoBids, "nothing imported: the files hold no bids", std::move(read.problems));
-    std::string summary;
+        return refused(Refusal::NoBids, Message("app.import.no-bids", TL_MSG("nothing imported: the files hold no bids")),
+                       std::move(read.problems));
     store::Project::ImportResult result;
-    ChangeOutcome out = change("", [&] {
+    ChangeOutcome out = change({}, [&] {
         result = s_->project.import_bids(read.table, read.files, read.file_of_bid, replace, actor(reason));
-        summary = "imported " + std::to_string(read.table.bids.size()) + " bids: " + std::to_string(result.added.size()) +
-                  " new, " + std::to_string(result.replaced.size()) + " replaced";
     });
     if (out.ok) {
-        out.summary = summary;
+        set_summary(out, Message("app.bids-imported", TL_MSG_PLURAL("imported {n} bid: {added} new, {replaced} replaced",
+                                                                    "imported {n} bids: {added} new, {replaced} replaced"))
+                             .count("n", static_cast<long long>(read.table.bids.size()))
+                             .count("added", static_cast<long long>(result.added.size()))
+                             .count("replaced", static_cast<long long>(result.replaced.size())));
         out.added = result.added.size();
         out.replaced = result.replaced.size();
     } else if (!replace && holds_any_bid_of(s_->project, read.table)) {
@@ -254,10 +285,11 @@ ChangeOutcome TenderProject::import_bid_files(const std::vector<std::string>& pa
 ChangeOutcome TenderProject::put_bid(const BidEntry& entry, bool replace, const std::string& reason) {
     if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
     const CriteriaSet& rules = s_->rules.rules;
-    const std::string where = bid_name(entry.bidder, entry.lot);
+    const Message bid = bid_name(entry.bidder, entry.lot);
+    const std::string where = word(bid);  // the "file" the typed bid's problems name
     if (entry.bidder.find_first_not_of(" \t") == std::string::npos)
-        return refused(Refusal::Problems, "a bid needs the bidder's name",
-                       {problem(where, "field 'bidder': the bidder's name is empty")});
+        return refused(Refusal::Problems, Message("app.bid.no-bidder", TL_MSG("a bid needs the bidder's name")),
+                       {problem(where, Message("app.bid.bidder-empty", TL_MSG("field 'bidder': the bidder's name is empty")))});
     std::vector<std::string> lots;
     for (const Lot& l : rules.tender.lots) lots.push_back(l.id);
     const std::string csv = entry_as_csv(entry, rules);
@@ -278,13 +310,16 @@ ChangeOutcome TenderProject::put_bid(const BidEntry& entry, bool replace, const 
             d = make_diagnostic(d.severity, std::move(pos), std::move(what), d.source_line);
         }
         return refused(Refusal::Problems,
-                       "the bid was not recorded: " + std::to_string(read.diagnostics.size()) + " problem(s)",
+                       Message("app.bid.not-recorded", TL_MSG_PLURAL("the bid was not recorded: {n} problem",
+                                                                     "the bid was not recorded: {n} problems"))
+                           .count("n", static_cast<long long>(read.diagnostics.size())),
                        std::move(read.diagnostics));
     }
     const std::vector<store::ImportFile> files{{"entered in TenderLoop by " + s_->user, sha256_hex(csv)}};
     const std::vector<std::size_t> file_of_bid(read.table.bids.size(), 0);
     store::Project::ImportResult result;
-    ChangeOutcome out = change((replace ? "changed " : "added ") + where, [&] {
+    Message done = replace ? Message("app.bid.changed", TL_MSG("changed {bid}")) : Message("app.bid.added", TL_MSG("added {bid}"));
+    ChangeOutcome out = change(std::move(done.nested("bid", bid)), [&] {
         result = s_->project.import_bids(read.table, files, file_of_bid, replace, actor(reason));
     });
     out.added = result.added.size();
@@ -295,7 +330,7 @@ ChangeOutcome TenderProject::put_bid(const BidEntry& entry, bool replace, const 
 
 ChangeOutcome TenderProject::remove_bid(const std::string& bidder, const std::string& lot, const std::string& reason) {
     int removed = 0;
-    ChangeOutcome out = change("removed " + bid_name(bidder, lot), [&] {
+    ChangeOutcome out = change(Message("app.bid.removed", TL_MSG("removed {bid}")).nested("bid", bid_name(bidder, lot)), [&] {
         removed = s_->project.remove_bids(bidder, lot.empty() ? std::nullopt : std::optional<std::string>(lot), actor(reason));
     });
     out.removed = static_cast<std::size_t>(removed);
@@ -305,7 +340,8 @@ ChangeOutcome TenderProject::remove_bid(const std::string& bidder, const std::st
 ChangeOutcome TenderProject::rename_bid(const std::string& bidder, const std::string& lot, const BidEntry& to,
                                        const std::string& reason) {
     if (to.bidder == bidder && to.lot == lot)
-        return refused(Refusal::Unchanged, bid_name(bidder, lot) + " has that name already");
+        return refused(Refusal::Unchanged, Message("app.bid.same-name", TL_MSG("{bid} has that name already"))
+                                               .nested("bid", bid_name(bidder, lot)));
     ChangeOutcome out = put_bid(to, false, reason);
     if (!out.ok) return out;
     ChangeOutcome removed = remove_bid(bidder, lot, reason);
@@ -313,7 +349,9 @@ ChangeOutcome TenderProject::rename_bid(const std::string& bidder, const std::st
         remove_bid(to.bidder, to.lot, "taken back: the renamed bid could not be removed");
         return removed;
     }
-    out.summary = "renamed " + bid_name(bidder, lot) + " to '" + to.bidder + "'" + (to.lot.empty() ? "" : " (lot " + to.lot + ")");
+    Message renamed = to.lot.empty() ? Message("app.bid.renamed", TL_MSG("renamed {bid} to '{bidder}'"))
+                                     : Message("app.bid.renamed", TL_MSG("renamed {bid} to '{bidder}' (lot {lot})")).text("lot", to.lot);
+    set_summary(out, std::move(renamed.nested("bid", bid_name(bidder, lot)).text("bidder", to.bidder)));
     out.added = 0;
     return out;
 }
@@ -323,7 +361,11 @@ ChangeOutcome TenderProject::rename_bid(const std::string& bidder, const std::st
     if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
     std::optional<BidEntry> entry = bid_entry(bidder, lot);
     if (!entry)
-        return refused(Refusal::NotFound, "the project has no bid of '" + bidder + "'" + (lot.empty() ? "" : " in lot " + lot));
+        return refused(Refusal::NotFound,
+                       lot.empty() ? Message("app.bid.not-found", TL_MSG("the project has no bid of '{bidder}'")).text("bidder", bidder)
+                                   : Message("app.bid.not-found", TL_MSG("the project has no bid of '{bidder}' in lot {lot}"))
+                                         .text("bidder", bidder)
+                                         .text("lot", lot));
     entry->bidder = new_bidder;
     entry->lot = new_lot;
     return rename_bid(bidder, lot, *entry, reason);
@@ -343,34 +385,34 @@ std::optional<BidEntry> TenderProject::bid_entry(const std::string& bidder, cons
 }
 
 ChangeOutcome TenderProject::add_evaluator(const std::string& name, store::Role role, const std::string& reason) {
-    return change("added " + name + " to the committee", [&] { s_->project.add_evaluator(name, role, actor(reason)); });
+    return change(Message("app.evaluator-added", TL_MSG("added {name} to the committee")).text("name", name), [&] { s_->project.add_evaluator(name, role, actor(reason)); });
 }
 
 ChangeOutcome TenderProject::declare_interest(const std::string& evaluator, store::CoiKind kind, const std::string& bidder,
                                               const std::string& text, const std::string& reason) {
-    return change("recorded the declaration of " + evaluator,
+    return change(Message("app.declaration-recorded", TL_MSG("recorded the declaration of {name}")).text("name", evaluator),
                   [&] { s_->project.declare_interest(evaluator, kind, bidder, text, actor(reason)); });
 }
 
 ChangeOutcome TenderProject::record_score(const store::ScoreInput& score, const std::string& reason) {
     if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
-    return change("recorded the score of " + score.evaluator,
+    return change(Message("app.score-recorded", TL_MSG("recorded the score of {name}")).text("name", score.evaluator),
                   [&] { s_->project.record_score(score, s_->rules.rules, actor(reason)); });
 }
 
 ChangeOutcome TenderProject::submit_scores(const std::string& evaluator, const std::string& reason) {
     if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
-    return change("submitted the scores of " + evaluator,
+    return change(Message("app.scores-submitted", TL_MSG("submitted the scores of {name}")).text("name", evaluator),
                   [&] { s_->project.submit_scores(evaluator, s_->rules.rules, actor(reason)); });
 }
 
 ChangeOutcome TenderProject::reopen_scores(const std::string& evaluator, const std::string& reason) {
-    return change("reopened the scores of " + evaluator, [&] { s_->project.reopen_scores(evaluator, actor(reason)); });
+    return change(Message("app.scores-reopened", TL_MSG("reopened the scores of {name}")).text("name", evaluator), [&] { s_->project.reopen_scores(evaluator, actor(reason)); });
 }
 
 ChangeOutcome TenderProject::record_consensus(const store::ConsensusInput& consensus, const std::string& reason) {
     if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
-    return change("recorded the consensus",
+    return change(Message("app.consensus-recorded", TL_MSG("recorded the consensus")),
                   [&] { s_->project.record_consensus(consensus, s_->rules.rules, actor(reason)); });
 }
 
@@ -404,9 +446,9 @@ TenderProject::RulesPreview TenderProject::preview_rules(const std::string& text
     auto loaded = std::make_shared<lang::LoadResult>(check_project_rules(text, source_name, out.problems));
     out.loaded = loaded;
     if (has_errors(out.problems)) return out;
-    std::vector<std::string> misfits;
+    std::vector<Message> misfits;
     const BidTable rebound = rebind_bids(s_->project, s_->rules.ok() ? &s_->rules.rules : nullptr, loaded->rules, misfits);
-    for (const std::string& m : misfits) out.problems.push_back(problem(s_->path, m));
+    for (Message& m : misfits) out.problems.push_back(problem(s_->path, std::move(m)));
     if (!misfits.empty()) return out;
     auto ev = std::make_shared<ProjectEvaluation>();
     ev->rules = loaded->rules;
@@ -434,7 +476,7 @@ ChangeOutcome TenderProject::record_run(const ProjectEvaluation& ev, const std::
                                         const std::string& reason) {
     const std::string inputs = sha256_hex(ev.rules_version.sha256 + "\n" + store::bid_table_sha256(ev.bids));
     std::int64_t run = 0;
-    ChangeOutcome out = change("recorded the evaluation run",
+    ChangeOutcome out = change(Message("app.run-recorded", TL_MSG("recorded the evaluation run")),
                                [&] { run = s_->project.record_run(inputs, ev.provisional(), result_json, actor(reason)); });
     out.recorded = run;
     return out;
@@ -457,8 +499,8 @@ ChangeOutcome TenderProject::record_export(const ProjectEvaluation& ev, const st
                                            const std::string& reason) {
     std::string error;
     const std::string bytes = read_file_utf8(workbook_path, &error);
-    if (!error.empty()) return refused(Refusal::Io, error);
-    return change("recorded the export",
+    if (!error.empty()) return refused(Refusal::Io, verbatim(error));
+    return change(Message("app.export-recorded", TL_MSG("recorded the export")),
                   [&] { s_->project.record_export(workbook_path, sha256_hex(bytes), ev.audit_head, actor(reason)); });
 }
 

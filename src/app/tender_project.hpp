@@ -22,8 +22,8 @@
 
 namespace tl::app {
 
-/// Why a change was not made, for a caller that acts on it or words the refusal itself (the
-/// summary is one English line for people: never search it).
+/// Why a change was not made, for a caller that acts on it or words the refusal itself (never
+/// search the summary's words).
 enum class Refusal {
     None,             ///< not refused (the change was made, or nothing was asked)
     Problems,         ///< the input has errors, each in `problems` (rules, bid files, a typed bid)
@@ -42,8 +42,11 @@ enum class Refusal {
 /// warnings even when `ok`.
 struct ChangeOutcome {
     bool ok = false;
-    std::string summary;  ///< one line: what was recorded, or why nothing was
+    std::string summary;  ///< one line: what was recorded, or why nothing was, in English (logs, tests)
     Diagnostics problems;
+    /// The summary as a value (codes "app.*", or the store's refusal) for a front end to word in
+    /// the user's language; set with `summary` by set_summary.
+    Message summary_message;
     Refusal refusal = Refusal::None;
     /// What a change came to, for callers that word it themselves: bids added, replaced,
     /// removed; stored bids re-read under new rules.
@@ -202,9 +205,16 @@ private:
     void reload_rules();
     store::Actor actor(const std::string& reason) const;
     template <class F>
-    ChangeOutcome change(const std::string& done, F&& f);
+    ChangeOutcome change(Message done, F&& f);
     std::unique_ptr<State> s_;
 };
+
+/// Sets the outcome's summary: the message and its English wording together.
+void set_summary(ChangeOutcome& outcome, Message summary);
+
+/// A reason that exists only as English text (an operating system's error, a library error that
+/// is not a message yet) as a message: shown as it is in every language.
+Message verbatim(const std::string& text);
 
 /// The login name of the user running TenderLoop (getpwuid; $USER; "unknown").
 std::string login_name();

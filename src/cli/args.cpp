@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "cli/cli_translator.hpp"
+
 namespace tl::cli {
 
 bool ParsedArgs::has(const std::string& name) const {
@@ -21,7 +23,31 @@ const OptionSpec* find_option(const std::vector<OptionSpec>& spec, const std::st
     return nullptr;
 }
 
+std::string needs_value(const OptionSpec& o) {
+    return say(Message("cli.option-needs-value", TL_MSG("option '{option}' needs a value ({value})"))
+                   .text("option", o.name)
+                   .text("value", o.value_name));
+}
+
 }  // namespace
+
+std::string missing_option(const std::string& name, const std::string& value_name) {
+    return say(Message("cli.missing-option", TL_MSG("missing option '{option}'")).text("option", name + " " + value_name));
+}
+
+std::string unexpected_argument(const std::string& word) {
+    return say(Message("cli.unexpected-argument", TL_MSG("unexpected argument '{argument}'")).text("argument", word));
+}
+
+std::string option_goes_with(const std::string& option, const std::string& action) {
+    return say(Message("cli.option-goes-with", TL_MSG("option '{option}' goes with '{action}'"))
+                   .text("option", option)
+                   .text("action", action));
+}
+
+std::string unknown_action(const std::string& action, const Message& use) {
+    return say(Message("cli.unknown-action", TL_MSG("unknown action '{action}' ({use})")).text("action", action).nested("use", use));
+}
 
 ParsedArgs parse_args(const std::vector<std::string>& args, const std::vector<OptionSpec>& spec) {
     ParsedArgs out;
@@ -50,32 +76,34 @@ ParsedArgs parse_args(const std::vector<std::string>& args, const std::vector<Op
             has_inline = true;
         }
         const OptionSpec* opt = find_option(spec, name);
-        if (!opt) throw UsageError("unknown option '" + name + "'");
-        if (out.has(name)) throw UsageError("option '" + name + "' given twice");
+        if (!opt) throw UsageError(say(Message("cli.unknown-option", TL_MSG("unknown option '{option}'")).text("option", name)));
+        if (out.has(name))
+            throw UsageError(say(Message("cli.option-twice", TL_MSG("option '{option}' given twice")).text("option", name)));
         if (!opt->takes_value()) {
-            if (has_inline) throw UsageError("option '" + name + "' takes no value");
+            if (has_inline)
+                throw UsageError(say(Message("cli.option-no-value", TL_MSG("option '{option}' takes no value")).text("option", name)));
             out.flags.push_back(name);
             continue;
         }
         if (has_inline) {
             out.values[name] = inline_value;
         } else {
-            if (i + 1 >= args.size()) throw UsageError("option '" + name + "' needs a value (" + opt->value_name + ")");
+            if (i + 1 >= args.size()) throw UsageError(needs_value(*opt));
             out.values[name] = args[++i];
         }
-        if (out.values[name].empty()) throw UsageError("option '" + name + "' needs a value (" + opt->value_name + ")");
+        if (out.values[name].empty()) throw UsageError(needs_value(*opt));
     }
     if (!out.help)
         for (const auto& o : spec)
             if (o.required && !out.has(o.name))
-                throw UsageError("missing option '" + o.name + " " + o.value_name + "'");
+                throw UsageError(missing_option(o.name, o.value_name));
     return out;
 }
 
 void expect_positional(const ParsedArgs& args, std::size_t count, const std::string& what) {
-    if (args.positional.size() < count) throw UsageError("missing argument " + what);
-    if (args.positional.size() > count)
-        throw UsageError("unexpected argument '" + args.positional[count] + "'");
+    if (args.positional.size() < count)
+        throw UsageError(say(Message("cli.missing-argument", TL_MSG("missing argument {what}")).text("what", what)));
+    if (args.positional.size() > count) throw UsageError(unexpected_argument(args.positional[count]));
 }
 
 }  // namespace tl::cli

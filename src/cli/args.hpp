@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/message.hpp"
+
 namespace tl::cli {
 
 /// Exit codes of every command.
@@ -53,5 +55,16 @@ ParsedArgs parse_args(const std::vector<std::string>& args, const std::vector<Op
 /// Throws UsageError unless exactly `count` positional arguments were given;
 /// `what` names them for the message ("RULES.crit").
 void expect_positional(const ParsedArgs& args, std::size_t count, const std::string& what);
+
+// The usage errors several commands give, in the user's language (cli/cli_translator.hpp).
+
+/// "missing option '--bids BIDS.csv'".
+std::string missing_option(const std::string& name, const std::string& value_name);
+/// "unexpected argument 'x'".
+std::string unexpected_argument(const std::string& word);
+/// "option '--head' goes with 'verify'" (`action`: an action or a list of them, as written).
+std::string option_goes_with(const std::string& option, const std::string& action);
+/// "unknown action 'x' (use list or verify)"; `use` says which actions there are.
+std::string unknown_action(const std::string& action, const Message& use);
 
 }  // namespace tl::cli

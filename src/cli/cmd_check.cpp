@@ -43,7 +43,7 @@ int run_check(const ParsedArgs& args) {
 
 Command check_command() {
     return {"check", "RULES.crit",
-            "Check a rules file: print its errors and warnings (exit 1 on errors) and a summary.",
+            tr(TL_MSG("Check a rules file: print its errors and warnings (exit 1 on errors) and a summary.")),
             {},
             &run_check};
 }

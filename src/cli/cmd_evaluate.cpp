@@ -3,6 +3,7 @@
 // (cli/project_evaluate.hpp), which also records the run.
 #include <iostream>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/format.hpp"
 #include "cli/inputs.hpp"
@@ -18,15 +19,16 @@ int run_evaluate(const ParsedArgs& args) {
     expect_positional(args, 1, "RULES.crit");
     const std::string format = args.value("--format", "text");
     if (format != "text" && format != "json" && format != "csv")
-        throw UsageError("unknown format '" + format + "' (use text, json or csv)");
+        throw UsageError(say(Message("cli.unknown-format", TL_MSG("unknown format '{format}' (use text, json or csv)")).text("format", format)));
     if (is_project_path(args.positional[0])) {
-        if (args.has("--bids")) throw UsageError("a project holds its bids: '--bids' goes with RULES.crit");
+        if (args.has("--bids")) throw UsageError(tr(TL_MSG("a project holds its bids: '--bids' goes with RULES.crit")));
         return evaluate_project(args, format);
     }
     for (const char* project_only : {"--provisional", "--user", "--reason"})
         if (args.has(project_only))
-            throw UsageError(std::string("option '") + project_only + "' goes with a project file (PROJECT.tender)");
-    if (!args.has("--bids")) throw UsageError("missing option '--bids BIDS.csv'");
+            throw UsageError(say(Message("cli.option-project-only", TL_MSG("option '{option}' goes with a project file (PROJECT.tender)"))
+                                     .text("option", project_only)));
+    if (!args.has("--bids")) throw UsageError(missing_option("--bids", "BIDS.csv"));
 
     const auto loaded = load_rules(args.positional[0]);
     if (!loaded) return kExitFailure;
@@ -44,13 +46,13 @@ int run_evaluate(const ParsedArgs& args) {
 
 Command evaluate_command() {
     std::vector<OptionSpec> options{
-        {"--bids", "BIDS.csv", "the bids, one row per bid (columns: bidder, lot, submitted, fields); not for a project"},
-        {"--format", "FORMAT", "text (default), json or csv"},
-        {"--provisional", "", "project: rank even with consensus scores missing, marked PROVISIONAL"}};
-    for (auto& o : change_options()) options.push_back({o.name, o.value_name, "project: " + o.help});
+        {"--bids", "BIDS.csv", tr(TL_MSG("the bids, one row per bid (columns: bidder, lot, submitted, fields); not for a project"))},
+        {"--format", "FORMAT", tr(TL_MSG("text (default), json or csv"))},
+        {"--provisional", "", tr(TL_MSG("project: rank even with consensus scores missing, marked PROVISIONAL"))}};
+    for (auto& o : change_options()) options.push_back({o.name, o.value_name, project_option_help(o.help)});
     return {"evaluate", "RULES.crit|PROJECT.tender",
-            "Score and rank the bids by the rules: admissibility, scores, totals, ties, flags. A project also records "
-            "the run.",
+            tr(TL_MSG("Score and rank the bids by the rules: admissibility, scores, totals, ties, flags. A project also "
+                      "records the run.")),
             options, &run_evaluate};
 }
 

@@ -111,9 +111,9 @@ int run_explain(const ParsedArgs& args) {
 
 Command explain_command() {
     return {"explain", "RULES.crit",
-            "Explain one bid: each requirement, each score's formula with the values put in, total, rank.",
-            {{"--bids", "BIDS.csv", "the bids file", true},
-             {"--bidder", "NAME", "the bidder (exact name, or the only one equal ignoring case)", true}},
+            tr(TL_MSG("Explain one bid: each requirement, each score's formula with the values put in, total, rank.")),
+            {{"--bids", "BIDS.csv", tr(TL_MSG("the bids file")), true},
+             {"--bidder", "NAME", tr(TL_MSG("the bidder (exact name, or the only one equal ignoring case)")), true}},
             &run_explain};
 }
 

@@ -26,15 +26,16 @@ int run_export(const ParsedArgs& args) {
     expect_positional(args, 1, "RULES.crit");
     const std::string rules_path = args.positional[0], bids_path = args.value("--bids"), out = args.value("-o");
     if (std::filesystem::path(out).extension() != ".xlsx")
-        throw UsageError("the output must be an .xlsx file: '" + out + "'");
+        throw UsageError(say(Message("cli.output-not-xlsx", TL_MSG("the output must be an .xlsx file: '{path}'")).text("path", out)));
     if (is_project_path(rules_path)) {
-        if (args.has("--bids")) throw UsageError("a project holds its bids: '--bids' goes with RULES.crit");
+        if (args.has("--bids")) throw UsageError(tr(TL_MSG("a project holds its bids: '--bids' goes with RULES.crit")));
         return export_project(args, out);
     }
     for (const char* project_only : {"--user", "--reason"})
         if (args.has(project_only))
-            throw UsageError(std::string("option '") + project_only + "' goes with a project file (PROJECT.tender)");
-    if (!args.has("--bids")) throw UsageError("missing option '--bids BIDS.csv'");
+            throw UsageError(say(Message("cli.option-project-only", TL_MSG("option '{option}' goes with a project file (PROJECT.tender)"))
+                                     .text("option", project_only)));
+    if (!args.has("--bids")) throw UsageError(missing_option("--bids", "BIDS.csv"));
 
     const auto loaded = load_rules(rules_path);
     if (!loaded) return kExitFailure;
@@ -56,20 +57,19 @@ int run_export(const ParsedArgs& args) {
     std::size_t ranked = 0;
     for (const auto& lot : result.lots)
         for (const auto& o : lot.bids) ranked += o.ranked() ? 1 : 0;
-    std::cout << "wrote " << out << ": " << result.lots.size() << (result.lots.size() == 1 ? " lot, " : " lots, ")
-              << bids->bids.size() << " bids, " << ranked << " ranked\n";
+    std::cout << wrote_workbook(out, result.lots.size(), bids->bids.size(), ranked) << "\n";
     return kExitOk;
 }
 
 }  // namespace
 
 Command export_command() {
-    std::vector<OptionSpec> options{{"--bids", "BIDS.csv", "the bids, one row per bid (as for evaluate); not for a project"},
-                                    {"-o", "FILE.xlsx", "the workbook to write (replaced only when complete)", true}};
-    for (auto& o : change_options()) options.push_back({o.name, o.value_name, "project: " + o.help});
+    std::vector<OptionSpec> options{{"--bids", "BIDS.csv", tr(TL_MSG("the bids, one row per bid (as for evaluate); not for a project"))},
+                                    {"-o", "FILE.xlsx", tr(TL_MSG("the workbook to write (replaced only when complete)")), true}};
+    for (auto& o : change_options()) options.push_back({o.name, o.value_name, project_option_help(o.help)});
     return {"export", "RULES.crit|PROJECT.tender",
-            "Write the evaluation workbook (.xlsx): summary, bids, live-formula scores, method, audit. A project also "
-            "records the export.",
+            tr(TL_MSG("Write the evaluation workbook (.xlsx): summary, bids, live-formula scores, method, audit. A project "
+                      "also records the export.")),
             options, &run_export};
 }
 

@@ -18,7 +18,7 @@ namespace {
 
 int run_fmt(const ParsedArgs& args) {
     expect_positional(args, 1, "RULES.crit");
-    if (args.has("--check") && args.has("--write")) throw UsageError("give either --check or --write, not both");
+    if (args.has("--check") && args.has("--write")) throw UsageError(tr(TL_MSG("give either --check or --write, not both")));
     const std::string& path = args.positional[0];
     const auto text = read_input(path);
     if (!text) return kExitFailure;
@@ -36,14 +36,17 @@ int run_fmt(const ParsedArgs& args) {
 
     if (args.has("--check")) {
         if (formatted == *text) return kExitOk;
-        std::cerr << path << ": not in canonical format (tenderloop fmt --write " << path << " rewrites it)\n";
+        std::cerr << say(Message("cli.fmt.not-canonical", TL_MSG("{path}: not in canonical format ({command} rewrites it)"))
+                             .text("path", path)
+                             .text("command", "tenderloop fmt --write " + path))
+                  << "\n";
         return kExitFailure;
     }
     if (args.has("--write")) {
         if (formatted == *text) return kExitOk;  // leave the file (and its time stamp) alone
         const app::ChangeOutcome saved = app::save_file(path, formatted);
         if (!saved.ok) {
-            std::cerr << saved.summary << "\n";  // "cannot write PATH: reason"
+            std::cerr << say(saved.summary_message) << "\n";  // "cannot write PATH: reason"
             return kExitFailure;
         }
         return kExitOk;
@@ -56,9 +59,9 @@ int run_fmt(const ParsedArgs& args) {
 
 Command fmt_command() {
     return {"fmt", "RULES.crit",
-            "Print the rules file in canonical layout (comments kept).",
-            {{"--check", "", "print nothing; exit 1 if the file is not in canonical layout"},
-             {"--write", "", "rewrite the file in place instead of printing it"}},
+            tr(TL_MSG("Print the rules file in canonical layout (comments kept).")),
+            {{"--check", "", tr(TL_MSG("print nothing; exit 1 if the file is not in canonical layout"))},
+             {"--write", "", tr(TL_MSG("rewrite the file in place instead of printing it"))}},
             &run_fmt};
 }
 

@@ -17,7 +17,7 @@ int run_form(const ParsedArgs& args) {
     expect_positional(args, 1, "RULES.crit");
     const std::string out = args.value("-o");
     if (std::filesystem::path(out).extension() != ".xlsx")
-        throw UsageError("the output must be an .xlsx file: '" + printable_name(out) + "'");
+        throw UsageError(say(Message("cli.output-not-xlsx", TL_MSG("the output must be an .xlsx file: '{path}'")).text("path", printable_name(out))));
     const auto loaded = load_rules(args.positional[0]);
     if (!loaded) return kExitFailure;
     const CriteriaSet& rules = loaded->rules;
@@ -31,17 +31,27 @@ int run_form(const ParsedArgs& args) {
             ids += (ids.empty() ? "" : ", ") + l.id;
             known = known || l.id == options.lot;
         }
-        if (rules.tender.lots.empty()) throw UsageError("the tender has no lots; leave out --lot");
-        if (!known) throw UsageError("unknown lot '" + printable_name(options.lot) + "' (the lots are: " + ids + ")");
+        if (rules.tender.lots.empty()) throw UsageError(tr(TL_MSG("the tender has no lots; leave out --lot")));
+        if (!known)
+            throw UsageError(say(Message("cli.form.unknown-lot", TL_MSG("unknown lot '{lot}' (the lots are: {lots})"))
+                                     .text("lot", printable_name(options.lot))
+                                     .text("lots", ids)));
     }
     Message error;
     if (!io::write_bid_form(rules, out, options, error)) {
         std::cerr << "tenderloop form: " << printable_name(say(error)) << "\n";
         return kExitFailure;
     }
-    std::cout << "wrote " << printable_name(out) << ": " << rules.fields.size()
-              << (rules.fields.size() == 1 ? " field" : " fields")
-              << (options.lot.empty() ? "" : ", lot " + options.lot) << "\n";
+    const auto fields = static_cast<long long>(rules.fields.size());
+    std::cout << (options.lot.empty()
+                      ? say(Message("cli.form.wrote", TL_MSG_PLURAL("wrote {path}: {n} field", "wrote {path}: {n} fields"))
+                                .count("n", fields)
+                                .text("path", printable_name(out)))
+                      : say(Message("cli.form.wrote", TL_MSG_PLURAL("wrote {path}: {n} field, lot {lot}", "wrote {path}: {n} fields, lot {lot}"))
+                                .count("n", fields)
+                                .text("path", printable_name(out))
+                                .text("lot", options.lot)))
+              << "\n";
     return kExitOk;
 }
 
@@ -49,9 +59,9 @@ int run_form(const ParsedArgs& args) {
 
 Command form_command() {
     return {"form", "RULES.crit",
-            "Write the bid response form (.xlsx) that bidders fill in; read it back with import-form.",
-            {{"-o", "FORM.xlsx", "the form to write (replaced only when complete)", true},
-             {"--lot", "ID", "make the form for this lot only (default: the bidder chooses the lot)"}},
+            tr(TL_MSG("Write the bid response form (.xlsx) that bidders fill in; read it back with import-form.")),
+            {{"-o", "FORM.xlsx", tr(TL_MSG("the form to write (replaced only when complete)")), true},
+             {"--lot", "ID", tr(TL_MSG("make the form for this lot only (default: the bidder chooses the lot)"))}},
             &run_form};
 }
 

@@ -19,8 +19,9 @@ namespace tl::cli {
 namespace {
 
 int run_import_form(const ParsedArgs& args) {
-    if (args.positional.empty()) throw UsageError("missing argument RULES.crit");
-    if (args.positional.size() < 2) throw UsageError("missing argument FORM.xlsx (one or more filled-in forms)");
+    if (args.positional.empty())
+        throw UsageError(say(Message("cli.missing-argument", TL_MSG("missing argument {what}")).text("what", "RULES.crit")));
+    if (args.positional.size() < 2) throw UsageError(tr(TL_MSG("missing argument FORM.xlsx (one or more filled-in forms)")));
     const std::string out = args.value("-o");
     const auto loaded = load_rules(args.positional[0]);
     if (!loaded) return kExitFailure;
@@ -37,11 +38,13 @@ int run_import_form(const ParsedArgs& args) {
         std::error_code ec;
         const auto size = std::filesystem::file_size(path, ec);
         if (!ec && size > io::XlsxLimits{}.max_file_bytes) {
-            Diagnostic d;
-            d.pos.file = path;
-            d.message = "the file is " + io::byte_size_text(size) + ", more than the " +
-                        io::byte_size_text(io::XlsxLimits{}.max_file_bytes) + " a bid form may have";
-            problems.push_back(std::move(d));
+            SourcePos pos;
+            pos.file = path;
+            problems.push_back(make_diagnostic(
+                Severity::Error, std::move(pos),
+                Message("app.bid-form-too-large", TL_MSG("the file is {size}, more than the {limit} a bid form may have"))
+                    .text("size", io::byte_size_text(size))
+                    .text("limit", io::byte_size_text(io::XlsxLimits{}.max_file_bytes))));
             continue;
         }
         auto bytes = read_input(path);
@@ -55,18 +58,21 @@ int run_import_form(const ParsedArgs& args) {
         const Bid& bid = read.bid;
         auto [it, fresh] = form_of.emplace(bid.lot + '\n' + bid.bidder, path);
         if (!fresh) {
-            Diagnostic d;
-            d.pos.file = path;
-            d.message = "the bidder '" + bid.bidder + "'" + (bid.lot.empty() ? "" : " (lot '" + bid.lot + "')") +
-                        " has a form already: " + it->second;
-            problems.push_back(std::move(d));
+            SourcePos pos;
+            pos.file = path;
+            Message twice = bid.lot.empty()
+                                ? Message("cli.form-twice", TL_MSG("the bidder '{bidder}' has a form already: {file}"))
+                                : Message("cli.form-twice", TL_MSG("the bidder '{bidder}' (lot '{lot}') has a form already: {file}"))
+                                      .text("lot", bid.lot);
+            problems.push_back(
+                make_diagnostic(Severity::Error, std::move(pos), std::move(twice.text("bidder", bid.bidder).text("file", it->second))));
             continue;
         }
         table.bids.push_back(bid);
     }
     if (!problems.empty()) std::cerr << terminal_safe(format_diagnostics(problems, translator()));
     if (unreadable || has_errors(problems)) {
-        std::cerr << "tenderloop import-form: nothing written; correct the forms above and run again\n";
+        std::cerr << "tenderloop import-form: " << tr(TL_MSG("nothing written; correct the forms above and run again")) << "\n";
         return kExitFailure;
     }
 
@@ -76,8 +82,8 @@ int run_import_form(const ParsedArgs& args) {
     for (const auto& l : rules.tender.lots) lots.push_back(l.id);
     const CsvReadResult back = read_bids_csv(csv, out, rules.fields, lots);
     if (!back.ok()) {
-        std::cerr << "tenderloop import-form: internal error: the CSV does not read back:\n"
-                  << terminal_safe(format_diagnostics(back.diagnostics));
+        std::cerr << "tenderloop import-form: " << tr(TL_MSG("internal error: the CSV does not read back:")) << "\n"
+                  << terminal_safe(format_diagnostics(back.diagnostics, translator()));
         return kExitInternal;
     }
     if (out == "-") {
@@ -85,12 +91,17 @@ int run_import_form(const ParsedArgs& args) {
         return kExitOk;
     }
     if (const app::ChangeOutcome saved = app::save_file(out, csv); !saved.ok) {
-        std::cerr << terminal_safe(saved.summary) << "\n";  // "cannot write PATH: reason"
+        std::cerr << terminal_safe(say(saved.summary_message)) << "\n";  // "cannot write PATH: reason"
         return kExitFailure;
     }
     const std::size_t forms = args.positional.size() - 1;
-    std::cout << "wrote " << printable_name(out) << ": " << table.bids.size() << (table.bids.size() == 1 ? " bid" : " bids")
-              << " from " << forms << (forms == 1 ? " form" : " forms") << "\n";
+    std::cout << say(Message("cli.import-form.wrote", TL_MSG("wrote {path}: {bids} from {forms}"))
+                         .text("path", printable_name(out))
+                         .nested("bids", Message("cli.n-bids", TL_MSG_PLURAL("{n} bid", "{n} bids"))
+                                             .count("n", static_cast<long long>(table.bids.size())))
+                         .nested("forms", Message("cli.n-forms", TL_MSG_PLURAL("{n} form", "{n} forms"))
+                                              .count("n", static_cast<long long>(forms))))
+              << "\n";
     return kExitOk;
 }
 
@@ -98,8 +109,8 @@ int run_import_form(const ParsedArgs& args) {
 
 Command import_form_command() {
     return {"import-form", "RULES.crit FORM.xlsx [FORM.xlsx ...]",
-            "Read filled-in bid forms, check every answer, and write the bids CSV for evaluate.",
-            {{"-o", "BIDS.csv", "the bids CSV to write ('-' for standard output); written only if all forms are good", true}},
+            tr(TL_MSG("Read filled-in bid forms, check every answer, and write the bids CSV for evaluate.")),
+            {{"-o", "BIDS.csv", tr(TL_MSG("the bids CSV to write ('-' for standard output); written only if all forms are good")), true}},
             &run_import_form};
 }
 

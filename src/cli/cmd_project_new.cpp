@@ -21,7 +21,7 @@ int run_new(const ParsedArgs& args) {
     expect_positional(args, 1, "PROJECT.tender");
     const std::string path = args.positional[0], rules_path = args.value("--rules");
     if (std::filesystem::path(path).extension() != ".tender")
-        throw UsageError("a project file ends in .tender: '" + path + "'");
+        throw UsageError(say(Message("cli.new.not-tender", TL_MSG("a project file ends in .tender: '{path}'")).text("path", path)));
     const auto text = read_input(rules_path);
     if (!text) return kExitFailure;
 
@@ -44,21 +44,25 @@ int run_new(const ParsedArgs& args) {
         return report_refusal("new", outcome);
     }
     print_problems(outcome);  // warnings
-    std::cout << "created " << printable_name(path) << ": '" << printable_name(project->store().info().title)
-              << "', rules version 1 (" << printable_name(request.rules_source_name) << "), audit head "
-              << project->store().audit_head() << "\n";
+    std::cout << say(Message("cli.new.created", TL_MSG("created {path}: '{title}', rules version 1 ({file}), audit head {head}"))
+                         .text("path", printable_name(path))
+                         .text("title", printable_name(project->store().info().title))
+                         .text("file", printable_name(request.rules_source_name))
+                         .text("head", project->store().audit_head()))
+              << "\n";
     return kExitOk;
 }
 
 }  // namespace
 
 Command new_project_command() {
-    std::vector<OptionSpec> options{{"--rules", "RULES.crit", "the tender's rules (checked; refused with errors)", true},
-                                    {"--title", "TEXT", "the project's title (default: the rules' tender title)"},
-                                    {"--replace", "", "replace an existing file (its rules, bids, committee and audit "
-                                                      "log are gone); only once the new project is complete"}};
+    std::vector<OptionSpec> options{{"--rules", "RULES.crit", tr(TL_MSG("the tender's rules (checked; refused with errors)")), true},
+                                    {"--title", "TEXT", tr(TL_MSG("the project's title (default: the rules' tender title)"))},
+                                    {"--replace", "", tr(TL_MSG("replace an existing file (its rules, bids, committee and audit "
+                                                                "log are gone); only once the new project is complete"))}};
     for (auto& o : change_options()) options.push_back(o);
-    return {"new", "PROJECT.tender", "Create a tender project file (SQLite) holding the rules, bids, committee and audit log.",
+    return {"new", "PROJECT.tender",
+            tr(TL_MSG("Create a tender project file (SQLite) holding the rules, bids, committee and audit log.")),
             options, &run_new};
 }
 

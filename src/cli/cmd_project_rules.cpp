@@ -23,7 +23,8 @@ int show(const app::TenderProject& project, const ParsedArgs& args) {
         const std::string t = args.value("--version");
         auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
         if (ec != std::errc() || end != t.data() + t.size() || v < 1)
-            throw UsageError("option '--version' needs a version number, not '" + t + "'");
+            throw UsageError(say(Message("cli.rules.bad-version", TL_MSG("option '--version' needs a version number, not '{value}'"))
+                                     .text("value", t)));
         r = project.store().rules_version(v);
     } else {
         r = project.rules_version();
@@ -35,12 +36,13 @@ int show(const app::TenderProject& project, const ParsedArgs& args) {
 
 int history(const app::TenderProject& project) {
     const auto versions = project.store().rules_history();
-    std::cout << fmt::format("{:<8} {:<21} {:<16} {:<17} {}\n", "version", "time", "user", "sha256", "file / reason");
+    std::cout << fmt::format("{:<8} {:<21} {:<16} {:<17} {}\n", tr(TL_MSG("version")), tr(TL_MSG("time")), tr(TL_MSG("user")),
+                             "sha256", tr(TL_MSG("file / reason")));
     for (const auto& r : versions) {
         std::cout << fmt::format("{:<8} {:<21} {:<16} {:<17} {}", r.version, r.created_at, printable_name(r.created_by),
                                  r.sha256.substr(0, 16), printable_name(r.source_name));
         if (!r.reason.empty()) std::cout << " / " << printable_name(r.reason);
-        std::cout << (r.version == versions.back().version ? "   (current)" : "") << "\n";
+        std::cout << (r.version == versions.back().version ? "   " + tr(TL_MSG("(current)")) : "") << "\n";
     }
     return kExitOk;
 }
@@ -56,7 +58,7 @@ int set(app::TenderProject& project, const std::string& rules_path, const Parsed
         switch (out.refusal) {
             case app::Refusal::Problems:
                 print_problems(out);
-                std::cerr << "tenderloop rules: the rules have errors; nothing was recorded\n";
+                std::cerr << "tenderloop rules: " << say(out.summary_message) << "\n";
                 return kExitFailure;
             case app::Refusal::BidsDoNotFit: {
                 // The rules checked (their warnings, with places, first); each error is a stored bid.
@@ -64,7 +66,7 @@ int set(app::TenderProject& project, const std::string& rules_path, const Parsed
                 for (const Diagnostic& d : out.problems)
                     if (d.severity != Severity::Error) warnings.push_back(d);
                 if (!warnings.empty()) std::cerr << terminal_safe(format_diagnostics(warnings, translator()));
-                std::cerr << "tenderloop rules: the stored bids do not fit the new rules; nothing was recorded:\n";
+                std::cerr << "tenderloop rules: " << say(out.summary_message) << ":\n";
                 for (const Diagnostic& d : out.problems)
                     if (d.severity == Severity::Error) std::cerr << "  " << terminal_safe(d.message) << "\n";
                 return kExitFailure;
@@ -73,19 +75,24 @@ int set(app::TenderProject& project, const std::string& rules_path, const Parsed
         }
     }
     print_problems(out);  // warnings
-    std::cout << "rules version " << out.recorded << " recorded (" << printable_name(rules_path) << ", " << out.re_read
-              << " stored bids re-read); audit head " << project.store().audit_head() << "\n";
+    std::cout << say(Message("cli.rules.recorded", TL_MSG("rules version {version} recorded ({file}, {re_read}); audit head {head}"))
+                         .count("version", out.recorded)
+                         .text("file", printable_name(rules_path))
+                         .nested("re_read", Message("cli.rules.re-read", TL_MSG_PLURAL("{n} stored bid re-read", "{n} stored bids re-read"))
+                                                .count("n", static_cast<long long>(out.re_read)))
+                         .text("head", project.store().audit_head()))
+              << "\n";
     return kExitOk;
 }
 
 int run_rules(const ParsedArgs& args) {
-    if (args.positional.empty()) throw UsageError("missing argument PROJECT.tender");
+    if (args.positional.empty()) throw UsageError(missing_project());
     const std::string path = args.positional[0];
     const std::string action = args.positional.size() > 1 ? args.positional[1] : "show";
-    if (action == "set") expect_positional(args, 3, "RULES.crit (after 'set')");
+    if (action == "set") expect_positional(args, 3, after_action("RULES.crit", "set"));
     else if (action == "show" || action == "history") no_more_than_action(args);
-    else throw UsageError("unknown action '" + action + "' (use show, set RULES.crit or history)");
-    if (args.has("--version") && action != "show") throw UsageError("option '--version' goes with 'show'");
+    else throw UsageError(unknown_action(action, Message("cli.rules.actions", TL_MSG("use show, set RULES.crit or history"))));
+    if (args.has("--version") && action != "show") throw UsageError(option_goes_with("--version", "show"));
 
     auto p = open_project(path, args, "rules");
     if (!p) return kExitFailure;
@@ -101,10 +108,10 @@ int run_rules(const ParsedArgs& args) {
 }  // namespace
 
 Command project_rules_command() {
-    std::vector<OptionSpec> options{{"--version", "N", "with show: that version instead of the current one"}};
+    std::vector<OptionSpec> options{{"--version", "N", tr(TL_MSG("with show: that version instead of the current one"))}};
     for (auto& o : change_options()) options.push_back(o);
     return {"rules", "PROJECT.tender [show | set RULES.crit | history]",
-            "Show the project's rules, record a new version (checked first), or list every version.", options,
+            tr(TL_MSG("Show the project's rules, record a new version (checked first), or list every version.")), options,
             &run_rules};
 }
 

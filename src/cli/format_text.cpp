@@ -5,21 +5,14 @@
 #include <utility>
 #include <vector>
 
+#include "cli/cli_translator.hpp"
 #include "cli/format.hpp"
 #include "cli/printable.hpp"
-#include "core/explain.hpp"
+#include "core/message.hpp"
 
 namespace tl::cli {
 
 namespace {
-
-/// Width on screen, counted in code points (good enough for Latin and Cyrillic names).
-std::size_t display_width(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
 
 std::string pad(const std::string& s, std::size_t width, bool right_align) {
     const std::size_t w = display_width(s);
@@ -34,7 +27,10 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
     return s;
 }
 
-std::string score_text(double v) { return std::isnan(v) ? "n/a" : format_score(v); }
+/// A score or total as the reader writes numbers (four decimals; a decimal comma in Russian).
+std::string score_text(double v) {
+    return std::isnan(v) ? tr(TL_MSG("n/a")) : format_number_in(v, translator().language(), 4);
+}
 
 struct Column {
     Column(std::string t, bool right_aligned = true) : title(std::move(t)), right(right_aligned) {}
@@ -68,9 +64,9 @@ std::string table(const std::vector<Column>& cols) {
 }
 
 std::string ranking_table(const CriteriaSet& rules, const LotOutcome& lot) {
-    std::vector<Column> cols{{"Rank"}, {"Bidder", false}, {"Total"}};
+    std::vector<Column> cols{{tr(TL_MSG("Rank"))}, {tr(TL_MSG("Bidder")), false}, {tr(TL_MSG("Total"))}};
     for (const auto& c : rules.criteria) cols.emplace_back(c.id);
-    cols.emplace_back("Flags", false);
+    cols.emplace_back(tr(TL_MSG("Flags")), false);
     for (const BidOutcome& b : lot.bids) {
         if (!b.ranked()) continue;
         std::size_t i = 0;
@@ -78,12 +74,12 @@ std::string ranking_table(const CriteriaSet& rules, const LotOutcome& lot) {
         cols[i++].cells.push_back(printable_name(b.bidder));
         cols[i++].cells.push_back(score_text(b.total));
         for (std::size_t c = 0; c < rules.criteria.size(); ++c)
-            cols[i++].cells.push_back(c < b.scores.size() ? score_text(b.scores[c]) : "n/a");
+            cols[i++].cells.push_back(score_text(c < b.scores.size() ? b.scores[c] : std::nan("")));
         std::vector<std::string> flags;
         for (const Flag& f : b.flags) flags.push_back(f.rule_id);
         cols[i].cells.push_back(join(flags, ", "));
     }
-    if (cols.front().cells.empty()) return "No bid was ranked.\n";
+    if (cols.front().cells.empty()) return tr(TL_MSG("No bid was ranked.")) + "\n";
     return table(cols);
 }
 
@@ -99,7 +95,7 @@ std::string exclusions(const LotOutcome& lot, bool gates) {
         }
     }
     if (out.empty()) return out;
-    return (gates ? "Eliminated by a minimum score:\n" : "Inadmissible:\n") + out;
+    return (gates ? tr(TL_MSG("Eliminated by a minimum score:")) : tr(TL_MSG("Inadmissible:"))) + "\n" + out;
 }
 
 // Bids neither ranked nor excluded (the engine gives no reason): listed so that none goes unseen.
@@ -107,7 +103,7 @@ std::string unranked(const LotOutcome& lot) {
     std::string out;
     for (const BidOutcome& b : lot.bids)
         if (!b.ranked() && b.admissible && !b.eliminated) out += "  " + printable_name(b.bidder) + "\n";
-    return out.empty() ? out : "Not ranked:\n" + out;
+    return out.empty() ? out : tr(TL_MSG("Not ranked:")) + "\n" + out;
 }
 
 std::string ties(const LotOutcome& lot) {
@@ -118,9 +114,12 @@ std::string ties(const LotOutcome& lot) {
             if (!group.empty() && b.bidder == group.front()) rank = b.rank;
         std::vector<std::string> names;
         for (const auto& n : group) names.push_back(printable_name(n));
-        out += "  " + (rank > 0 ? "rank " + std::to_string(rank) + ": " : "") + join(names, ", ") + "\n";
+        out += "  " +
+               (rank > 0 ? say(Message("cli.text.tie", TL_MSG("rank {rank}: {bidders}")).count("rank", rank).text("bidders", join(names, ", ")))
+                         : join(names, ", ")) +
+               "\n";
     }
-    return out.empty() ? out : "Ties (equal after the tie-break chain):\n" + out;
+    return out.empty() ? out : tr(TL_MSG("Ties (equal after the tie-break chain):")) + "\n" + out;
 }
 
 std::string flags(const LotOutcome& lot) {
@@ -129,7 +128,7 @@ std::string flags(const LotOutcome& lot) {
         for (const Flag& f : b.flags)
             out += "  " + printable_name(b.bidder) + ": " + f.rule_id + " (" + printable_name(f.rule_name) + ")" +
                    (f.detail.empty() ? "" : ": " + printable_name(f.detail)) + "\n";
-    return out.empty() ? out : "Flags:\n" + out;
+    return out.empty() ? out : tr(TL_MSG("Flags:")) + "\n" + out;
 }
 
 std::string winner(const LotOutcome& lot) {
@@ -140,17 +139,29 @@ std::string winner(const LotOutcome& lot) {
             first.push_back(printable_name(b.bidder));
             total = b.total;
         }
-    if (first.empty()) return "Winner: none (no bid was ranked)\n";
-    if (first.size() == 1) return "Winner: " + first.front() + " (total " + score_text(total) + ")\n";
-    return "Winner: none yet, tie at rank 1 between " + join(first, ", ") + " (total " + score_text(total) + ")\n";
+    if (first.empty()) return tr(TL_MSG("Winner: none (no bid was ranked)")) + "\n";
+    if (first.size() == 1)
+        return say(Message("cli.text.winner", TL_MSG("Winner: {bidder} (total {total})"))
+                       .text("bidder", first.front())
+                       .text("total", score_text(total))) +
+               "\n";
+    return say(Message("cli.text.winner-tie", TL_MSG("Winner: none yet, tie at rank 1 between {bidders} (total {total})"))
+                   .text("bidders", join(first, ", "))
+                   .text("total", score_text(total))) +
+           "\n";
 }
 
 std::string header(const CriteriaSet& rules, const LotOutcome& lot) {
     const TenderInfo& t = rules.tender;
-    std::string out = (t.title.empty() ? std::string("Tender") : printable_name(t.title)) + "\n";
-    if (!t.reference.empty()) out += "Reference: " + printable_name(t.reference) + "\n";
+    // The rules' Russian title where they give one and the reader reads Russian.
+    const std::string& title = translator().language() == "ru" && !t.title_ru.empty() ? t.title_ru : t.title;
+    std::string out = (title.empty() ? tr(TL_MSG("Tender")) : printable_name(title)) + "\n";
+    if (!t.reference.empty())
+        out += say(Message("cli.text.reference", TL_MSG("Reference: {reference}")).text("reference", printable_name(t.reference))) + "\n";
     if (!lot.lot.empty())
-        out += "Lot: " + lot.lot + (lot.lot_name.empty() ? "" : " - " + printable_name(lot.lot_name)) + "\n";
+        out += say(Message("cli.text.lot", TL_MSG("Lot: {lot}"))
+                       .text("lot", lot.lot + (lot.lot_name.empty() ? "" : " - " + printable_name(lot.lot_name)))) +
+               "\n";
     return out;
 }
 

@@ -18,7 +18,8 @@ std::optional<std::string> read_input(const std::string& path) {
     const std::string marker = "': ";
     const auto at = error.rfind(marker);
     const std::string reason = at == std::string::npos ? error : error.substr(at + marker.size());
-    std::cerr << "cannot read " << printable_name(path) << ": " << reason << "\n";
+    std::cerr << say(Message("cli.cannot-read", TL_MSG("cannot read {path}: {reason}")).text("path", printable_name(path)).text("reason", reason))
+              << "\n";
     return std::nullopt;
 }
 

@@ -114,10 +114,11 @@ int main(int argc, char** argv) {
         }
         return code;
     } catch (const std::exception& e) {
-        std::cerr << "tenderloop: internal error: " << e.what() << "\n";
+        std::cerr << "tenderloop: " << say(tl::Message("cli.internal-error", TL_MSG("internal error: {what}")).text("what", e.what()))
+                  << "\n";
         return kExitInternal;
     } catch (...) {
-        std::cerr << "tenderloop: internal error: unknown exception\n";
+        std::cerr << "tenderloop: " << tr(TL_MSG("internal error: unknown exception")) << "\n";
         return kExitInternal;
     }
 }

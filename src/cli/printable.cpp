@@ -38,4 +38,11 @@ std::string printable_name(const std::string& text) { return escape_controls(tex
 
 std::string terminal_safe(const std::string& text) { return escape_controls(text, true); }
 
+std::size_t display_width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
 }  // namespace tl::cli

@@ -25,6 +25,18 @@ void no_more_than_action(const ParsedArgs& args);
 /// `--user NAME` and `--reason TEXT`, which every changing command takes.
 std::vector<OptionSpec> change_options();
 
+/// "missing argument PROJECT.tender".
+std::string missing_project();
+
+/// "BIDDER (after 'remove')": the arguments an action needs, for "missing argument ...".
+std::string after_action(const std::string& what, const std::string& action);
+
+/// "project: HELP": the help of an option that goes with a project file only.
+std::string project_option_help(const std::string& help);
+
+/// "wrote OUT: 2 lots, 5 bids, 4 ranked" (export's confirmation).
+std::string wrote_workbook(const std::string& out, std::size_t lots, std::size_t bids, std::size_t ranked);
+
 /// The user of a change: --user, or the login name.
 std::string user_of(const ParsedArgs& args);
 /// The reason of a change: --reason, or nothing.
@@ -45,9 +57,6 @@ int report_refusal(const std::string& command, const app::ChangeOutcome& outcome
 /// The project's current rules when they check; otherwise prints why and how to correct them
 /// and returns null.
 const lang::LoadResult* project_rules(const app::TenderProject& project, const std::string& path);
-
-/// `v` as the committee scales write it: 3, 2.5.
-std::string score_text(double v);
 
 /// Parses a score given on the command line ("3", "2.5", "2,5"); throws UsageError.
 double parse_score(const std::string& option, const std::string& text);

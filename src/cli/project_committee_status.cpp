@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <fmt/format.h>
-
+#include "cli/cli_translator.hpp"
 #include "cli/printable.hpp"
 #include "cli/project_cli.hpp"
 
@@ -12,9 +11,21 @@ namespace tl::cli {
 
 namespace {
 
+/// A committee score, spread, mean or median: two decimals at most, as the reader writes numbers.
 std::string number(double v) {
     if (std::isnan(v)) return "-";
-    return score_text(std::round(v * 100) / 100);
+    return format_number_in(std::round(v * 100) / 100, translator().language());
+}
+
+/// `s` padded with spaces to `width` code points (fmt pads by bytes in some versions; Cyrillic
+/// headings and names must still line up).
+std::string left(const std::string& s, std::size_t width) {
+    const std::size_t w = display_width(s);
+    return w >= width ? s : s + std::string(width - w, ' ');
+}
+std::string right(const std::string& s, std::size_t width) {
+    const std::size_t w = display_width(s);
+    return w >= width ? s : std::string(width - w, ' ') + s;
 }
 
 std::string bid_name(const CommitteeCell& c) {
@@ -28,21 +39,29 @@ std::string mark_text(const CommitteeMark& m) {
 }
 
 std::string members(const CommitteeScores& s) {
-    std::string out = fmt::format("Committee: {} member{}\n", s.evaluators.size(), s.evaluators.size() == 1 ? "" : "s");
+    std::string out = say(Message("cli.status.members", TL_MSG_PLURAL("Committee: {n} member", "Committee: {n} members"))
+                              .count("n", static_cast<long long>(s.evaluators.size()))) +
+                      "\n";
     std::size_t w = 4;
-    for (const auto& e : s.evaluators) w = std::max(w, printable_name(e.name).size());
+    for (const auto& e : s.evaluators) w = std::max(w, display_width(printable_name(e.name)));
+    const std::string chair = tr(TL_MSG("chair")), member = tr(TL_MSG("member"));
+    const std::size_t role_width = std::max<std::size_t>({6, display_width(chair), display_width(member)});
     for (const auto& e : s.evaluators) {
-        std::string declared = "NO DECLARATION (cannot score yet)";
+        std::string declared = tr(TL_MSG("NO DECLARATION (cannot score yet)"));
         if (e.declared) {
-            declared = "no conflict";
-            if (e.whole_tender_conflict) declared = "conflict with the whole tender";
+            declared = tr(TL_MSG("no conflict"));
+            if (e.whole_tender_conflict) declared = tr(TL_MSG("conflict with the whole tender"));
             else if (!e.conflicts.empty()) {
-                declared = "conflict with";
-                for (const auto& b : e.conflicts) declared += " '" + printable_name(b) + "'";
+                std::string bidders;
+                for (const auto& b : e.conflicts) bidders += " '" + printable_name(b) + "'";
+                declared = say(Message("cli.status.conflict-with", TL_MSG("conflict with{bidders}")).text("bidders", bidders));
             }
         }
-        out += fmt::format("  {:<{}}  {:<6}  {:<45}  {}\n", printable_name(e.name), w, e.chair ? "chair" : "member",
-                           declared, e.submitted_at.empty() ? "scores open" : "submitted " + e.submitted_at);
+        out += "  " + left(printable_name(e.name), w) + "  " + left(e.chair ? chair : member, role_width) + "  " +
+               left(declared, 45) + "  " +
+               (e.submitted_at.empty() ? tr(TL_MSG("scores open"))
+                                       : say(Message("cli.status.submitted", TL_MSG("submitted {time}")).text("time", e.submitted_at))) +
+               "\n";
     }
     return out;
 }
@@ -51,54 +70,81 @@ std::string members(const CommitteeScores& s) {
 
 std::string format_committee_status(const CommitteeScores& s) {
     std::string out = members(s);
-    if (s.criteria.empty()) return out + "\nThe rules have no criteria that the committee scores.\n";
-    out += fmt::format("Scores: * draft (not submitted), x barred by a declared conflict, - not scored. "
-                       "Dispersion: scores more than {} apart.\n",
-                       score_text(s.dispersion_threshold));
+    if (s.criteria.empty()) return out + "\n" + tr(TL_MSG("The rules have no criteria that the committee scores.")) + "\n";
+    out += say(Message("cli.status.legend", TL_MSG("Scores: * draft (not submitted), x barred by a declared conflict, - not "
+                                                   "scored. Dispersion: scores more than {threshold} apart."))
+                   .number("threshold", s.dispersion_threshold)) +
+           "\n";
     std::size_t missing_scores = 0, missing_consensus = 0, dispersed = 0;
     for (const auto& crit : s.criteria) {
-        out += fmt::format("\n{} ({}), committee scale {} .. {}\n", printable_name(crit.id), printable_name(crit.name),
-                           score_text(crit.lo), score_text(crit.hi));
+        out += "\n" +
+               say(Message("cli.status.criterion", TL_MSG("{id} ({name}), committee scale {lo} .. {hi}"))
+                       .text("id", printable_name(crit.id))
+                       .text("name", printable_name(crit.name))
+                       .number("lo", crit.lo)
+                       .number("hi", crit.hi)) +
+               "\n";
         std::vector<const CommitteeCell*> cells;
         for (const auto& c : s.cells)
             if (c.criterion_id == crit.id) cells.push_back(&c);
-        std::size_t bw = 3;
-        for (const auto* c : cells) bw = std::max(bw, bid_name(*c).size());
-        std::string head = fmt::format("  {:<{}}", "bid", bw);
+        const std::string bid_heading = tr(TL_MSG("bid"));
+        std::size_t bw = display_width(bid_heading);
+        for (const auto* c : cells) bw = std::max(bw, display_width(bid_name(*c)));
+        std::string head = "  " + left(bid_heading, bw);
         std::vector<std::size_t> ew;
         for (const auto& e : s.evaluators) {
-            ew.push_back(std::max<std::size_t>(printable_name(e.name).size(), 5));
-            head += fmt::format("  {:>{}}", printable_name(e.name), ew.back());
+            ew.push_back(std::max<std::size_t>(display_width(printable_name(e.name)), 5));
+            head += "  " + right(printable_name(e.name), ew.back());
         }
-        out += head + fmt::format("  {:>6}  {:>6}  {:>6}  {:>9}\n", "spread", "mean", "median", "consensus");
+        // The statistics' columns: as wide as their headings in the reader's language.
+        const std::vector<std::string> stats{tr(TL_MSG("spread")), tr(TL_MSG("mean")), tr(TL_MSG("median")),
+                                             tr(TL_MSG("consensus"))};
+        std::vector<std::size_t> sw;
+        for (std::size_t i = 0; i < stats.size(); ++i) {
+            sw.push_back(std::max<std::size_t>(display_width(stats[i]), i + 1 == stats.size() ? 9 : 6));
+            head += "  " + right(stats[i], sw.back());
+        }
+        out += head + "\n";
         std::vector<std::string> notes;
         for (const auto* c : cells) {
-            std::string line = fmt::format("  {:<{}}", bid_name(*c), bw);
-            for (std::size_t e = 0; e < c->marks.size() && e < ew.size(); ++e)
-                line += fmt::format("  {:>{}}", mark_text(c->marks[e]), ew[e]);
-            line += fmt::format("  {:>6}  {:>6}  {:>6}  {:>9}", number(c->spread), number(c->mean), number(c->median),
-                                c->consensus ? number(c->consensus->value) : "-");
+            std::string line = "  " + left(bid_name(*c), bw);
+            for (std::size_t e = 0; e < c->marks.size() && e < ew.size(); ++e) line += "  " + right(mark_text(c->marks[e]), ew[e]);
+            const std::string values[] = {number(c->spread), number(c->mean), number(c->median),
+                                          c->consensus ? number(c->consensus->value) : "-"};
+            for (std::size_t i = 0; i < sw.size(); ++i) line += "  " + right(values[i], sw[i]);
             if (c->dispersed) {
-                line += "  DISPERSION: discuss before consensus";
+                line += "  " + tr(TL_MSG("DISPERSION: discuss before consensus"));
                 ++dispersed;
             }
             out += line + "\n";
             for (const auto& m : c->missing) {
-                notes.push_back("score of " + printable_name(m) + " for " + bid_name(*c) + " missing or not submitted");
+                notes.push_back(say(Message("cli.status.score-missing", TL_MSG("score of {name} for {bid} missing or not submitted"))
+                                        .text("name", printable_name(m))
+                                        .text("bid", bid_name(*c))));
                 ++missing_scores;
             }
             if (!c->consensus) {
-                notes.push_back("consensus for " + bid_name(*c) + " missing" +
-                                (c->scored ? " (proposed: mean " + number(c->mean) + ", median " + number(c->median) + ")"
-                                           : ""));
+                notes.push_back(c->scored ? say(Message("cli.status.consensus-missing-proposed",
+                                                        TL_MSG("consensus for {bid} missing (proposed: mean {mean}, median {median})"))
+                                                    .text("bid", bid_name(*c))
+                                                    .text("mean", number(c->mean))
+                                                    .text("median", number(c->median)))
+                                          : say(Message("cli.status.consensus-missing", TL_MSG("consensus for {bid} missing"))
+                                                    .text("bid", bid_name(*c))));
                 ++missing_consensus;
             }
         }
         for (const auto& n : notes) out += "  - " + n + "\n";
     }
-    out += fmt::format("\n{} evaluator score{} and {} consensus score{} missing; {} dispersion flag{}.\n", missing_scores,
-                       missing_scores == 1 ? "" : "s", missing_consensus, missing_consensus == 1 ? "" : "s", dispersed,
-                       dispersed == 1 ? "" : "s");
+    out += "\n" +
+           say(Message("cli.status.totals", TL_MSG("{scores} and {consensus} missing; {flags}."))
+                   .nested("scores", Message("cli.status.n-scores", TL_MSG_PLURAL("{n} evaluator score", "{n} evaluator scores"))
+                                         .count("n", static_cast<long long>(missing_scores)))
+                   .nested("consensus", Message("cli.status.n-consensus", TL_MSG_PLURAL("{n} consensus score", "{n} consensus scores"))
+                                            .count("n", static_cast<long long>(missing_consensus)))
+                   .nested("flags", Message("cli.status.n-flags", TL_MSG_PLURAL("{n} dispersion flag", "{n} dispersion flags"))
+                                        .count("n", static_cast<long long>(dispersed)))) +
+           "\n";
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include "cli/cli_translator.hpp"
 #include "cli/format.hpp"
 #include "cli/inputs.hpp"
+#include "cli/cli_translator.hpp"
 #include "cli/printable.hpp"
 #include "cli/project_cli.hpp"
 
@@ -30,13 +31,13 @@ std::string missing_list(const std::vector<store::MissingConsensus>& missing) {
     std::string out;
     for (const auto& m : missing)
         out += "  " + printable_name(m.criterion) + ": '" + printable_name(m.bid.bidder) + "'" +
-               (m.bid.lot.empty() ? "" : " (lot " + printable_name(m.bid.lot) + ")") + "\n";
+               (m.bid.lot.empty() ? "" : say(Message("cli.in-lot", TL_MSG(" (lot {lot})")).text("lot", printable_name(m.bid.lot)))) +
+               "\n";
     return out;
 }
 
-std::string count_text(std::size_t n) {
-    return std::to_string(n) + (n == 1 ? " consensus score is" : " consensus scores are");
-}
+/// "N consensus scores are missing (criterion: bid):" and the like: `m` says it for `n` scores.
+Message missing_count(Message m, std::size_t n) { return m.count("n", static_cast<long long>(n)); }
 
 /// A CSV with a first column `status` saying PROVISIONAL on every row (quoted cells may hold
 /// line breaks, so rows are found by reading the quotes).
@@ -64,8 +65,13 @@ std::string json_with_status(const std::string& text, const std::vector<store::M
 }
 
 std::string provisional_banner(const std::vector<store::MissingConsensus>& missing) {
-    return "PROVISIONAL RANKING - NOT FOR AN AWARD DECISION: " + count_text(missing.size()) +
-           " missing (each counted as the lowest score of its criterion):\n" + missing_list(missing) + "\n";
+    return say(missing_count(Message("cli.evaluate.provisional-banner",
+                                     TL_MSG_PLURAL("PROVISIONAL RANKING - NOT FOR AN AWARD DECISION: {n} consensus score is "
+                                                   "missing (each counted as the lowest score of its criterion):",
+                                                   "PROVISIONAL RANKING - NOT FOR AN AWARD DECISION: {n} consensus scores are "
+                                                   "missing (each counted as the lowest score of its criterion):")),
+                             missing.size())) +
+           "\n" + missing_list(missing) + "\n";
 }
 
 }  // namespace
@@ -79,11 +85,17 @@ int evaluate_project(const ParsedArgs& args, const std::string& format) {
         if (!ev) return kExitFailure;
         const bool provisional = ev->provisional();
         if (provisional && !args.has("--provisional")) {
-            std::cerr << "tenderloop evaluate: no ranking: " << count_text(ev->missing.size())
-                      << " missing (criterion: bid):\n"
+            std::cerr << "tenderloop evaluate: "
+                      << say(missing_count(Message("cli.evaluate.no-ranking",
+                                                   TL_MSG_PLURAL("no ranking: {n} consensus score is missing (criterion: bid):",
+                                                                 "no ranking: {n} consensus scores are missing (criterion: bid):")),
+                                           ev->missing.size()))
+                      << "\n"
                       << missing_list(ev->missing)
-                      << "record them with 'tenderloop committee " << printable_name(path)
-                      << " consensus ...', or ask for a provisional ranking with --provisional\n";
+                      << say(Message("cli.evaluate.record-or-provisional",
+                                     TL_MSG("record them with '{command}', or ask for a provisional ranking with --provisional"))
+                                 .text("command", "tenderloop committee " + printable_name(path) + " consensus ..."))
+                      << "\n";
             return kExitFailure;
         }
         const CriteriaSet& rules = ev->rules;
@@ -95,13 +107,20 @@ int evaluate_project(const ParsedArgs& args, const std::string& format) {
         else if (format == "text") {
             output = format_text(rules, result);
             if (provisional)
-                output = provisional_banner(ev->missing) + output + "\nPROVISIONAL: see the missing consensus scores above.\n";
+                output = provisional_banner(ev->missing) + output + "\n" +
+                         tr(TL_MSG("PROVISIONAL: see the missing consensus scores above.")) + "\n";
         }
         const app::ChangeOutcome run = p->record_run(*ev, json_text, reason_of(args));
         if (!run.ok) return report_refusal("evaluate", run);
         std::cout << (format == "json" ? json_text : output);
-        std::cerr << "recorded as evaluation run " << run.recorded << (provisional ? " (PROVISIONAL)" : "")
-                  << " of rules version " << ev->rules_version.version << "; audit head " << p->store().audit_head() << "\n";
+        std::cerr << say((provisional ? Message("cli.evaluate.recorded-provisional",
+                                                TL_MSG("recorded as evaluation run {run} (PROVISIONAL) of rules version {version}; audit head {head}"))
+                                      : Message("cli.evaluate.recorded",
+                                                TL_MSG("recorded as evaluation run {run} of rules version {version}; audit head {head}")))
+                             .count("run", run.recorded)
+                             .count("version", ev->rules_version.version)
+                             .text("head", p->store().audit_head()))
+                  << "\n";
         return kExitOk;
     } catch (const store::StoreError& e) {
         return report_store_error("evaluate", e);
@@ -116,10 +135,16 @@ int export_project(const ParsedArgs& args, const std::string& out) {
         const auto ev = evaluation_of(*p, path);
         if (!ev) return kExitFailure;
         if (ev->provisional()) {
-            std::cerr << "tenderloop export: no workbook: " << count_text(ev->missing.size())
-                      << " missing (criterion: bid):\n"
-                      << missing_list(ev->missing) << "record them with 'tenderloop committee " << printable_name(path)
-                      << " consensus ...' first\n";
+            std::cerr << "tenderloop export: "
+                      << say(missing_count(Message("cli.export.no-workbook",
+                                                   TL_MSG_PLURAL("no workbook: {n} consensus score is missing (criterion: bid):",
+                                                                 "no workbook: {n} consensus scores are missing (criterion: bid):")),
+                                           ev->missing.size()))
+                      << "\n"
+                      << missing_list(ev->missing)
+                      << say(Message("cli.export.record-first", TL_MSG("record them with '{command}' first"))
+                                 .text("command", "tenderloop committee " + printable_name(path) + " consensus ..."))
+                      << "\n";
             return kExitFailure;
         }
         const app::ChangeOutcome exported = app::export_workbook(*p, *ev, out, TL_VERSION, reason_of(args));
@@ -128,10 +153,11 @@ int export_project(const ParsedArgs& args, const std::string& out) {
         std::size_t ranked = 0;
         for (const auto& lot : ev->result.lots)
             for (const auto& o : lot.bids) ranked += o.ranked() ? 1 : 0;
-        std::cout << "wrote " << printable_name(out) << ": " << ev->result.lots.size()
-                  << (ev->result.lots.size() == 1 ? " lot, " : " lots, ") << ev->bids.bids.size() << " bids, " << ranked
-                  << " ranked\naudit head in the workbook: " << head
-                  << "\n(check later with: tenderloop audit " << printable_name(path) << " verify --head " << head << ")\n";
+        std::cout << wrote_workbook(out, ev->result.lots.size(), ev->bids.bids.size(), ranked) << "\n"
+                  << say(Message("cli.export.head", TL_MSG("audit head in the workbook: {head}")).text("head", head)) << "\n"
+                  << say(Message("cli.export.check-later", TL_MSG("(check later with: {command})"))
+                             .text("command", "tenderloop audit " + printable_name(path) + " verify --head " + head))
+                  << "\n";
         return kExitOk;
     } catch (const store::StoreError& e) {
         return report_store_error("export", e);

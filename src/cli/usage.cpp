@@ -1,11 +1,14 @@
 // Help texts, generated from the command table so they cannot drift from what is parsed.
 #include <fmt/format.h>
 
+#include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 
 namespace tl::cli {
 
 const std::vector<Command>& all_commands() {
+    // Built on first use, after main set the language up: the summaries and option texts are in
+    // the user's language.
     static const std::vector<Command> commands{check_command(), evaluate_command(), explain_command(), export_command(),
                                                new_project_command(), project_rules_command(), project_bids_command(),
                                                project_committee_command(), project_audit_command(),
@@ -36,32 +39,31 @@ std::string option_lines(const Command& c, const char* indent) {
 }  // namespace
 
 std::string command_usage(const Command& c) {
-    std::string s = "Usage: tenderloop " + synopsis(c) + "\n\n" + c.summary + "\n";
-    s += "\nOptions:\n" + option_lines(c, "  ");
-    s += fmt::format("  {:<22} {}\n", "-h, --help", "show this help");
+    std::string s = say(Message("cli.usage", TL_MSG("Usage: {synopsis}")).text("synopsis", "tenderloop " + synopsis(c))) +
+                    "\n\n" + c.summary + "\n";
+    s += "\n" + tr(TL_MSG("Options:")) + "\n" + option_lines(c, "  ");
+    s += fmt::format("  {:<22} {}\n", "-h, --help", tr(TL_MSG("show this help")));
     return s;
 }
 
 std::string overview_usage() {
-    std::string s =
-        "Usage: tenderloop COMMAND [ARGUMENTS] [OPTIONS]\n"
-        "\n"
-        "Scores and ranks tender bids by the award criteria of a rules file (*.crit).\n"
-        "\n"
-        "Commands:\n";
+    std::string s = say(Message("cli.usage", TL_MSG("Usage: {synopsis}"))
+                            .text("synopsis", "tenderloop " + tr(TL_MSG("COMMAND [ARGUMENTS] [OPTIONS]")))) +
+                    "\n\n" + tr(TL_MSG("Scores and ranks tender bids by the award criteria of a rules file (*.crit).")) +
+                    "\n\n" + tr(TL_MSG("Commands:")) + "\n";
     for (const auto& c : all_commands()) {
         s += "  " + synopsis(c) + "\n";
         s += "      " + c.summary + "\n";
         s += option_lines(c, "      ");
     }
-    s +=
-        "\n"
-        "Options:\n"
-        "  -h, --help             show this help (after a command: that command's help)\n"
-        "  --version              print the version and where the data (samples) was found\n"
-        "\n"
-        "Exit codes: 0 success, 1 errors in the input (or files that cannot be read),\n"
-        "2 wrong command line, 3 internal error.\n";
+    s += "\n" + tr(TL_MSG("Options:")) + "\n";
+    s += fmt::format("  {:<22} {}\n", "-h, --help", tr(TL_MSG("show this help (after a command: that command's help)")));
+    s += fmt::format("  {:<22} {}\n", "--version", tr(TL_MSG("print the version and where the data (samples) was found")));
+    s += fmt::format("  {:<22} {}\n", "--lang LANG", tr(TL_MSG("the language of messages: en or ru (default: LANG)")));
+    s += "\n" +
+         tr(TL_MSG("Exit codes: 0 success, 1 errors in the input (or files that cannot be read),\n"
+                   "2 wrong command line, 3 internal error.")) +
+         "\n";
     return s;
 }
 

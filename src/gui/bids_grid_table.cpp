@@ -1,4 +1,5 @@
 #include "gui/bids_grid_table.hpp"
+#include "gui/project_document.hpp"
 
 #include <cmath>
 
@@ -156,7 +157,7 @@ void BidsGridTable::drop_draft() {
 void BidsGridTable::set_refusal(const app::ChangeOutcome& outcome) {
     if (!draft_) return;
     draft_->problems.clear();
-    draft_->refusal = outcome.store_refusal.empty() ? outcome.summary : word(outcome.store_refusal, ui_translator());
+    draft_->refusal = summary_text(outcome);
     const int bidder_col = column_of("bidder");
     for (const Diagnostic& d : outcome.problems) {
         if (d.severity != Severity::Error) continue;
@@ -170,7 +171,7 @@ void BidsGridTable::set_refusal(const app::ChangeOutcome& outcome) {
         std::string& slot = draft_->problems[col];
         slot += (slot.empty() ? "" : "; ") + message;
     }
-    if (draft_->problems.empty()) draft_->problems[bidder_col] = draft_->refusal;
+    if (draft_->problems.empty()) draft_->problems[bidder_col] = summary_text(outcome);
 }
 
 const app::BidEntry* BidsGridTable::entry_at(int row) const {

@@ -96,7 +96,7 @@ bool BidsPanel::import_files(const std::vector<std::string>& paths, bool quiet) 
                             _("Some bidders in these files have bids in the project already. Replace their bids "
                               "with the ones in the files?"),
                             _("Import bids"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
-        ask.SetExtendedMessage(say(out.store_refusal));
+        ask.SetExtendedMessage(to_wx(summary_text(out)));
         ask.SetYesNoLabels(_("&Replace"), _("&Do not import"));
         if (ask.ShowModal() != wxID_YES) return false;
         out = run(true);
@@ -105,8 +105,7 @@ bool BidsPanel::import_files(const std::vector<std::string>& paths, bool quiet) 
         message_ = _("Nothing was imported.");
         if (!quiet) {
             if (out.problems.empty())
-                wxMessageBox(out.store_refusal.empty() ? to_wx(out.summary) : say(out.store_refusal), _("Bids not imported"),
-                             wxOK | wxICON_WARNING, this);
+                wxMessageBox(to_wx(summary_text(out)), _("Bids not imported"), wxOK | wxICON_WARNING, this);
             else
                 BidsImportDialog(this, out).ShowModal();
         }

@@ -1,4 +1,5 @@
 #include "gui/committee_scoring.hpp"
+#include "gui/project_document.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -304,7 +305,7 @@ wxString CommitteeScoringPage::commit(const Key& k) {
             unsaved_.erase(k);
             show_message(wxString::Format(_("Saved as a draft: %s."), where), false);
         } else {
-            refused = to_wx(out.summary);
+            refused = to_wx(summary_text(out));
             show_message(refused, true);
         }
         table_->changed();
@@ -443,13 +444,13 @@ void CommitteeScoringPage::fit_columns() {
 
 app::ChangeOutcome CommitteeScoringPage::submit() {
     const app::ChangeOutcome out = panel_.submit(evaluator_);
-    show_message(out.ok ? wxString::Format(_("Submitted the scores of %s."), to_wx(evaluator_)) : to_wx(out.summary), !out.ok);
+    show_message(out.ok ? wxString::Format(_("Submitted the scores of %s."), to_wx(evaluator_)) : to_wx(summary_text(out)), !out.ok);
     return out;
 }
 
 app::ChangeOutcome CommitteeScoringPage::reopen(const std::string& reason) {
     const app::ChangeOutcome out = panel_.reopen(evaluator_, reason);
-    show_message(out.ok ? wxString::Format(_("Reopened the scores of %s."), to_wx(evaluator_)) : to_wx(out.summary), !out.ok);
+    show_message(out.ok ? wxString::Format(_("Reopened the scores of %s."), to_wx(evaluator_)) : to_wx(summary_text(out)), !out.ok);
     return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include "app/save_file.hpp"
 #include "gui/bids_panel.hpp"
+#include "gui/project_document.hpp"
 #include "gui/editor_panel.hpp"
 #include "gui/main_frame.hpp"
 #include "gui/main_frame_ids.hpp"
@@ -151,7 +152,7 @@ bool MainFrame::save_rules(bool quiet) {
             return document_.project().set_rules(text, document_.project().rules_version().source_name, "edited in TenderLoop");
         });
     if (out.ok) {
-        SetStatusText(to_wx(out.summary), 0);
+        SetStatusText(to_wx(summary_text(out)), 0);
         session_.attach_project(&document_.project());
         editor_->check_now();
     }

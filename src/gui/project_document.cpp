@@ -39,8 +39,13 @@ app::ChangeOutcome ProjectDocument::apply(wxWindow* parent, const std::function<
     return out;
 }
 
+std::string summary_text(const app::ChangeOutcome& outcome) {
+    // An outcome a caller put together from English text alone has no message.
+    return outcome.summary_message.empty() ? outcome.summary : word(outcome.summary_message, ui_translator());
+}
+
 void show_refusal(wxWindow* parent, const app::ChangeOutcome& outcome) {
-    wxString text = to_wx(outcome.summary);
+    wxString text = to_wx(summary_text(outcome));
     for (const Diagnostic& d : outcome.problems) {
         text += "\n\n";
         if (!d.pos.file.empty()) text += to_wx(d.pos.file) + (d.pos.line > 0 ? wxString::Format(":%d", d.pos.line) : "") + ": ";

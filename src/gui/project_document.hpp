@@ -55,6 +55,9 @@ private:
     UndoStack undo_;
 };
 
+/// The outcome's summary in the UI language (UTF-8).
+std::string summary_text(const app::ChangeOutcome& outcome);
+
 /// Shows a refused change (summary, then each problem on its own line) in a message box.
 void show_refusal(wxWindow* parent, const app::ChangeOutcome& outcome);
 
