@@ -116,7 +116,7 @@ TEST_CASE("cli --lang: an unknown language is a usage error, worded in the envir
     CHECK(usage.err.find("tenderloop evaluate: неизвестный формат 'xml' (допустимы text, json или csv)\n") != std::string::npos);
 }
 
-TEST_CASE("cli --help in Russian; command and option names as they are", "[cli][i18n]") {
+TEST_CASE("cli --help in Russian, with command and option names as they are", "[cli][i18n]") {
     const Run r = run_cli({"--lang", "ru", "--help"}, kEnglish);
     CHECK(r.code == 0);
     CHECK(r.out.rfind("Использование: tenderloop КОМАНДА [АРГУМЕНТЫ] [ПАРАМЕТРЫ]\n", 0) == 0);
