@@ -83,6 +83,11 @@ std::string ranking_table(const CriteriaSet& rules, const LotOutcome& lot) {
     return table(cols);
 }
 
+/// A rule's name in the output's language: the rules' Russian name where they give one.
+std::string rule_name(const std::string& name, const std::string& name_ru) {
+    return translator().language() == "ru" && !name_ru.empty() ? name_ru : name;
+}
+
 std::string exclusions(const LotOutcome& lot, bool gates) {
     std::string out;
     for (const BidOutcome& b : lot.bids) {
@@ -90,8 +95,9 @@ std::string exclusions(const LotOutcome& lot, bool gates) {
         out += "  " + printable_name(b.bidder) + ":\n";
         for (const Exclusion& e : b.excluded_because) {
             if (e.gate != gates) continue;
-            out += "    - " + e.rule_id + " (" + printable_name(e.rule_name) + ")" +
-                   (e.detail.empty() ? "" : ": " + printable_name(e.detail)) + "\n";
+            const std::string detail = e.what.empty() ? e.detail : say(e.what);
+            out += "    - " + e.rule_id + " (" + printable_name(rule_name(e.rule_name, e.rule_name_ru)) + ")" +
+                   (detail.empty() ? "" : ": " + printable_name(detail)) + "\n";
         }
     }
     if (out.empty()) return out;
@@ -126,8 +132,10 @@ std::string flags(const LotOutcome& lot) {
     std::string out;
     for (const BidOutcome& b : lot.bids)
         for (const Flag& f : b.flags)
-            out += "  " + printable_name(b.bidder) + ": " + f.rule_id + " (" + printable_name(f.rule_name) + ")" +
-                   (f.detail.empty() ? "" : ": " + printable_name(f.detail)) + "\n";
+            out += "  " + printable_name(b.bidder) + ": " + f.rule_id + " (" +
+                   printable_name(rule_name(f.rule_name, f.rule_name_ru)) + ")" +
+                   (f.what.empty() ? (f.detail.empty() ? "" : ": " + printable_name(f.detail)) : ": " + printable_name(say(f.what))) +
+                   "\n";
     return out.empty() ? out : tr(TL_MSG("Flags:")) + "\n" + out;
 }
 
