@@ -8,22 +8,9 @@
 // goes deeper, and is reported where the construct that is one level too deep begins.
 #include <boost/spirit/home/x3.hpp>
 
+#include "lang/limits.hpp"
+
 namespace tl::lang {
-
-/// The most levels an expression may nest: brackets, `not`, unary `-`, `if` and calls each open a
-/// level. 64 is the depth to which Excel nests functions in a formula, so a rule nested deeper
-/// could not become a workbook formula anyway; no rule an officer writes comes near it (the samples
-/// nest 4 deep). The parser spends up to about 10 KB of stack a level in a release build (calls
-/// cost most): 64 levels take under 1 MB, a few MB under the sanitizers, inside the 8 MB a Linux
-/// thread has. Stated in docs/LANGUAGE.md.
-inline constexpr int kMaxNesting = 64;
-
-/// The deepest an expression's tree may be once lowered (core's Expr): a chain of binary operators
-/// `a + b + c` nests to the left, one level per operator, without any bracket. The lowering stops
-/// building a tree at this depth (lower.hpp: Lowering::too_deep), so that the recursive passes
-/// over it (check, print, evaluate, the workbook's formulas, even its destructor) stay bounded:
-/// they spend about 1 KB of stack a level. A sum of 500 terms is no rule anyone writes by hand.
-inline constexpr int kMaxTreeDepth = 500;
 
 namespace parser {
 

@@ -4,7 +4,9 @@
 // cr_line_ends, utf8_*); here: the limits themselves, exactly at and one past.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/expr.hpp"
 #include "lang/load.hpp"
@@ -183,4 +185,32 @@ TEST_CASE("nesting: what fmt prints at the limit reads again (it brackets an `if
     CHECK(again.ok);
     // A bracket around anything else still counts.
     CHECK_FALSE(parse(repeat("(", kNesting) + "if c then 1 else (x))" + repeat(")", kNesting - 1)).ok);
+}
+
+TEST_CASE("lets built on lets: the evaluation depth through them is bounded too", "[lang][hostile]") {
+    // a0 is 2 deep (price / 1 RUB); each `let ai = a(i-1) + 1` adds 2 (the name and the `+`).
+    auto chain = [](int n, bool reversed) {
+        std::vector<std::string> lets;
+        for (int i = 1; i < n; ++i) lets.push_back("let a" + std::to_string(i) + " = a" + std::to_string(i - 1) + " + 1\n");
+        if (reversed) std::reverse(lets.begin(), lets.end());
+        std::string text = "tender { currency: RUB }\nfield price: money\nlet a0 = price / 1 RUB\n";
+        for (const auto& l : lets) text += l;
+        const std::string last = "a" + std::to_string(n - 1);
+        return text + "criterion c { name: \"C\" weight: 100 % score: " + last + " - " + last + " + 50 }\n";
+    };
+    const lang::LoadResult at = lang::load_rules_text(chain(kTreeDepth / 2, false), "lets.crit");
+    INFO(format_diagnostics(at.diagnostics));
+    CHECK(at.ok());
+    for (const bool reversed : {false, true}) {
+        const lang::LoadResult past = lang::load_rules_text(chain(kTreeDepth / 2 + 1, reversed), "lets.crit");
+        REQUIRE(past.diagnostics.size() == 1);
+        CHECK(past.diagnostics[0].what.code == "lang.let-too-deep");
+        // 20 000 lets: refused, not a crash, whichever order they are written in. Written in order,
+        // one error (the uses of a refused let stay silent); written backwards, the checker
+        // follows them 500 at a time, and each such run ends in its own error.
+        const lang::LoadResult huge = lang::load_rules_text(chain(20000, reversed), "lets.crit");
+        REQUIRE_FALSE(huge.ok());
+        if (!reversed) CHECK(huge.diagnostics.size() == 1);
+        for (const Diagnostic& d : huge.diagnostics) CHECK(d.what.code == "lang.let-too-deep");
+    }
 }
