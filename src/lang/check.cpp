@@ -1,6 +1,7 @@
 // Checking the items of rule files into the typed CriteriaSet. Order in the file does not matter:
 // declarations are collected first, then everything that uses them is checked.
 #include "lang/check.hpp"
+#include "lang/limits.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -249,6 +250,13 @@ bool Checker::type_let(int index) {
         }
         case PendingLet::State::Todo: break;
     }
+    // Lets defined in terms of later ones are typed from inside their user: bound that recursion
+    // (the depth check below refuses such a chain anyway).
+    if (let_stack_.size() >= static_cast<std::size_t>(kMaxTreeDepth)) {
+        error(p.item->id_pos, let_too_deep(p.item->id));
+        p.state = PendingLet::State::Failed;
+        return false;
+    }
     p.state = PendingLet::State::Typing;
     ExprContext ctx;
     ctx.where = Message("lang.where.let", TL_MSG("in a let"));
@@ -263,6 +271,14 @@ bool Checker::type_let(int index) {
         return false;
     }
     if (p.state == PendingLet::State::Failed) return false;
+    const int depth = evaluation_depth(p.expr);
+    if (depth > kMaxTreeDepth) {
+        error(p.item->id_pos, let_too_deep(p.item->id));
+        broken_.insert(p.item->id);
+        p.state = PendingLet::State::Failed;
+        return false;
+    }
+    let_depth_by_slot_.push_back(depth);
     p.facts = facts;
     p.final_slot = static_cast<int>(rules_.lets.size());
     rules_.lets.push_back({p.item->id, p.expr, facts.uses_bids || facts.uses_aggregate, p.item->id_pos});

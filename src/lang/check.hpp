@@ -96,6 +96,10 @@ private:
         int final_slot = -1;
         ExprFacts facts;
     };
+    /// How deep the evaluation of `e` recurses, a let's name counting as deep as the let's own
+    /// expression (the evaluator computes a let when it is first used, from inside the user).
+    int evaluation_depth(const Expr& e) const;
+    std::vector<int> let_depth_by_slot_;  // evaluation_depth of each typed let, by final slot
     std::vector<PendingLet> lets_;
     std::map<std::string, int> let_index_;
     std::set<int> used_fields_;
@@ -106,5 +110,8 @@ private:
     std::set<std::string> broken_;     // names whose declaration failed: their uses stay silent
     std::vector<std::string> let_stack_;  // lets being typed, to name a cycle
 };
+
+/// "'{name}' is defined through lets more than kMaxTreeDepth levels deep" (check_depth.cpp).
+Message let_too_deep(const std::string& name);
 
 }  // namespace tl::lang

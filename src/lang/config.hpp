@@ -12,8 +12,9 @@ using iterator_type = std::string::const_iterator;
 
 /// Skips white space and comments (`//` or `#` to the end of the line).
 struct skipper_tag;
-// A comment ends at '\n' only (a lone '\r' inside it does not end it), as everywhere else lines
-// are counted: the printer and the diagnostics must see the same comment the parser skipped.
+// A comment ends at '\n', as everywhere else lines are counted: the printer and the diagnostics
+// must see the same comment the parser skipped. A lone '\r' is a line end too: parse_rules turns
+// it into '\n' before the grammar runs (source_text.hpp).
 inline const auto skipper = x3::ascii::space | x3::lexeme[(x3::lit("//") | x3::lit('#')) >> *(x3::char_ - x3::lit('\n'))];
 using skipper_type = std::remove_cv_t<decltype(skipper)>;
 

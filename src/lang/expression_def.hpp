@@ -2,6 +2,7 @@
 // The expression grammar: precedence levels from `or` (loosest) to operands.
 #include "lang/grammar.hpp"
 #include "lang/grammar_common.hpp"
+#include "lang/nesting.hpp"
 
 namespace tl::lang::parser {
 
@@ -104,7 +105,8 @@ inline const auto or_op_def = or_symbol > and_expr;
 inline const auto and_expr_def = not_expr >> *and_op;
 inline const auto and_op_def = and_symbol > not_expr;
 inline const auto not_expr_def = (unary_not >> x3::attr(std::vector<ast::operation>())) | cmp_expr;
-inline const auto unary_not_def = not_symbol > not_expr;
+// Each construct that nests opens a level (nesting.hpp): the recursion stays bounded.
+inline const auto unary_not_def = nest(not_symbol)[not_symbol > not_expr];
 // Comparisons do not chain: `a < b < c` is an error, not a surprise.
 inline const auto cmp_expr_def = add_expr >> x3::repeat(0, 1)[cmp_op] > no_chain;
 inline const auto no_chain_def = !cmp_ops;
@@ -115,7 +117,7 @@ inline const auto add_expr_def = mul_expr >> *add_op;
 inline const auto add_op_def = add_symbol > mul_expr;
 inline const auto mul_expr_def = (operand >> *mul_op);
 inline const auto mul_op_def = mul_symbol > operand;
-inline const auto unary_neg_def = neg_symbol > operand;
+inline const auto unary_neg_def = nest(neg_symbol)[neg_symbol > operand];
 
 // Decimal numbers as officers write them: no `inf`/`nan`, no `1.` or `.5` (so `0 .. 100` reads as a
 // range). The digits are kept as written; lower.cpp converts them exactly (Spirit's real parser can
@@ -125,10 +127,12 @@ inline const auto number_text = x3::raw[x3::lexeme[+x3::ascii::digit >> -('.' >>
 inline const auto number_lit_def = number_text >> (unit_text | x3::attr(std::string()));
 inline const auto name_ref_def = (identifier >> x3::attr(false)) | (kw_str("else") >> x3::attr(true));
 inline const auto text_lit_def = quoted_string >> x3::attr('"');
-inline const auto if_expr_def = kw("if") > expression > then_keyword > expression > else_keyword > expression;
+inline const auto if_expr_def = nest(kw("if"))[kw("if") > expression > then_keyword > expression > else_keyword > expression];
 inline const auto call_arg_def = -cmp_ops >> expression >> -(x3::lit("->") > expression);
-inline const auto call_def = identifier >> '(' >> -(call_arg % ',') > ')';
-inline const auto paren_expr_def = '(' > expression > ')';
+inline const auto call_def = nest(identifier >> '(')[identifier >> '(' >> -(call_arg % ',') > ')'];
+// `(if ...)` is one level, the `if`'s: `fmt` brackets an `if` that stands in an operation
+// (`1 + (if c then a else b)`), and what it prints must read again at the same depth.
+inline const auto paren_expr_def = ('(' >> &kw("if") > expression > ')') | nest(x3::lit('('))['(' > expression > ')'];
 inline const auto operand_def =
     number_lit | if_expr | call | name_ref | text_lit | unary_neg | paren_expr;
 

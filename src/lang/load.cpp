@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "lang/check.hpp"
+#include "lang/source_text.hpp"
 
 namespace tl::lang {
 
@@ -42,7 +43,8 @@ struct Loader {
     void add_file(const std::string& text, const std::string& path) {
         RuleFile file;
         // A UTF-8 BOM from Windows editors is not part of the rules.
-        std::string body = text.rfind("\xEF\xBB\xBF", 0) == 0 ? text.substr(3) : text;
+        // A lone CR (old Mac editors) ends a line, as it does for the parser.
+        std::string body = with_line_ends(text.rfind("\xEF\xBB\xBF", 0) == 0 ? text.substr(3) : text);
         texts[path] = body;
         // Kept even when it does not parse: the main file is always files.front().
         parse_rules(body, path, file, result.diagnostics);

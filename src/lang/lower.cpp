@@ -6,6 +6,8 @@
 
 #include <boost/variant/apply_visitor.hpp>
 
+#include "lang/nesting.hpp"
+
 namespace tl::lang {
 
 LineIndex::LineIndex(const std::string& text) {
@@ -50,16 +52,27 @@ int Lowering::last_line(const ast::item& it) {
 
 Expr Lowering::expression(const ast::expression& e) {
     Expr acc = operand(e.first);
+    int acc_height = height_;
     for (const auto& op : e.rest) {
+        Expr rhs = operand(op.operand_);
+        // A chain nests to the left, one level per operator. Past the limit the tree is not built
+        // further: every pass over it (even its destructor) recurses as deep as it is.
+        const int h = 1 + std::max(acc_height, height_);
+        if (h > kMaxTreeDepth) {
+            if (!too_deep) too_deep = pos(op);
+            break;
+        }
+        acc_height = h;
         Expr b;
         b.kind = ExprKind::Binary;
         b.bin = op.op;
         b.op_pos = pos(op);
         b.pos = acc.pos;
         b.args.push_back(std::move(acc));
-        b.args.push_back(operand(op.operand_));
+        b.args.push_back(std::move(rhs));
         acc = std::move(b);
     }
+    height_ = acc_height;
     return acc;
 }
 
@@ -76,6 +89,7 @@ Expr Lowering::operand(const ast::operand& o) {
             if (ec == std::errc::result_out_of_range) e.number = std::numeric_limits<double>::infinity();
             e.unit_text = n.unit;
             e.pos = self.pos(n);
+            self.height_ = 1;
             return e;
         }
         Expr operator()(const ast::name_ref& n) const {
@@ -83,6 +97,7 @@ Expr Lowering::operand(const ast::operand& o) {
             e.kind = n.is_else ? ExprKind::Else : ExprKind::Name;
             e.name = n.name;
             e.pos = self.pos(n);
+            self.height_ = 1;
             return e;
         }
         Expr operator()(const ast::text_lit& t) const {
@@ -90,6 +105,7 @@ Expr Lowering::operand(const ast::operand& o) {
             e.kind = ExprKind::Text;
             e.name = t.text;
             e.pos = self.pos(t);
+            self.height_ = 1;
             return e;
         }
         Expr operator()(const ast::unary& u) const {
@@ -98,21 +114,29 @@ Expr Lowering::operand(const ast::operand& o) {
             e.un = u.op;
             e.pos = self.pos(u);
             e.args.push_back(self.operand(u.operand_));
+            self.height_ += 1;
             return e;
         }
         Expr operator()(const ast::if_expr& i) const {
             Expr e;
             e.kind = ExprKind::If;
             e.pos = self.pos(i);
-            e.args.push_back(self.expression(i.condition));
-            e.args.push_back(self.expression(i.then_branch));
-            e.args.push_back(self.expression(i.else_branch));
+            int h = 0;
+            for (const ast::expression* part : {&i.condition, &i.then_branch, &i.else_branch}) {
+                e.args.push_back(self.expression(*part));
+                h = std::max(h, self.height_);
+            }
+            self.height_ = h + 1;
             return e;
         }
         Expr operator()(const ast::call& c) const { return self.call(c); }
         Expr operator()(const ast::expression& x) const { return self.expression(x); }
     };
-    return boost::apply_visitor(Visitor{*this}, o);
+    Expr e = boost::apply_visitor(Visitor{*this}, o);
+    // `-`, `not`, `if` and calls add a level over a chain inside them; one past the limit stops
+    // there (the nesting limit of the grammar bounds how far past it the tree can be).
+    if (height_ > kMaxTreeDepth && !too_deep) too_deep = e.pos;
+    return e;
 }
 
 Expr Lowering::call(const ast::call& c) {
@@ -121,20 +145,28 @@ Expr Lowering::call(const ast::call& c) {
     e.name = c.name;
     e.func = func_by_name(c.name);
     e.pos = pos(c);
+    int h = 0;
     for (const auto& a : c.args) {
         Expr key = expression(a.key);
         if (!a.value && !a.guard) {
+            h = std::max(h, height_);
             e.args.push_back(std::move(key));
             continue;
         }
+        int arrow_height = height_;
         Expr arrow;
         arrow.kind = ExprKind::Arrow;
         arrow.pos = pos(a);
         arrow.bin = a.guard ? *a.guard : BinOp::None;
         arrow.args.push_back(std::move(key));
-        if (a.value) arrow.args.push_back(expression(*a.value));
+        if (a.value) {
+            arrow.args.push_back(expression(*a.value));
+            arrow_height = std::max(arrow_height, height_);
+        }
+        h = std::max(h, arrow_height + 1);
         e.args.push_back(std::move(arrow));
     }
+    height_ = h + 1;
     return e;
 }
 

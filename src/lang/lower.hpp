@@ -1,5 +1,6 @@
 #pragma once
 // Internal to src/lang: turns the X3 tree into the Spirit-free syntax model.
+#include <optional>
 #include <string>
 
 #include "lang/ast.hpp"
@@ -31,6 +32,10 @@ struct Lowering {
     const std::string& path;
     parser::error_handler_type& handler;
     LineIndex lines{text};
+    /// Where an expression first grew deeper than kMaxTreeDepth (nesting.hpp); its tree was cut
+    /// there, so the caller must report this and drop the result.
+    std::optional<SourcePos> too_deep;
+    int height_ = 0;  ///< the height of the tree the last lowering call returned
 
     Item item(const ast::item& it);
     Expr expression(const ast::expression& e);

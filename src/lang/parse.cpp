@@ -10,6 +10,8 @@
 #include "lang/config.hpp"
 #include "lang/grammar.hpp"
 #include "lang/lower.hpp"
+#include "lang/nesting.hpp"
+#include "lang/source_text.hpp"
 #include "lang/suggest.hpp"
 #include "lang/syntax.hpp"
 
@@ -130,6 +132,7 @@ bool run(const std::string& text, const std::string& path, const Rule& rule, Att
     handler = std::make_unique<parser::error_handler_type>(first, last, sink, path);
     handler_out = handler.get();
     const auto parser_with_handler = x3::with<x3::error_handler_tag>(std::ref(*handler))[rule];
+    parser::nesting_depth() = 0;
     try {
         bool ok = x3::phrase_parse(first, last, parser_with_handler, parser::skipper, attr);
         if (ok && first == last) return true;
@@ -180,6 +183,10 @@ bool run(const std::string& text, const std::string& path, const Rule& rule, Att
             return report(Message("lang.unknown-unit", TL_MSG("unknown unit '{unit}'{hint}"))
                               .text("unit", word)
                               .nested("hint", did_you_mean_unit(word)));
+        if (e.which() == "too-deep")
+            return report(Message("lang.too-deep",
+                                  TL_MSG("this expression nests more than {limit} levels deep (brackets, 'not', '-', 'if' and calls); split it into parts with 'let'"))
+                              .count("limit", kMaxNesting));
         if (e.which() == "no-chain")
             return report(Message("lang.chained-comparison", TL_MSG("comparisons do not chain: write 'a <= x and x <= b'")));
         Message found;
@@ -221,27 +228,50 @@ SourcePos position_at(const std::string& text, const std::string& path, std::siz
     return p;
 }
 
-bool parse_rules(const std::string& text, const std::string& path, RuleFile& out, Diagnostics& diagnostics) {
+namespace {
+
+// An expression tree cut at kMaxTreeDepth by the lowering: say where.
+bool report_too_deep(const Lowering& lowering, const std::string& text, Diagnostics& diagnostics) {
+    if (!lowering.too_deep) return true;
+    diagnostics.push_back(make_diagnostic(
+        Severity::Error, *lowering.too_deep,
+        Message("lang.too-many-operations", TL_MSG("this expression is more than {limit} operations deep; split it into parts with 'let'"))
+            .count("limit", kMaxTreeDepth),
+        source_line(text, lowering.too_deep->line)));
+    return false;
+}
+
+}  // namespace
+
+bool parse_rules(const std::string& saved, const std::string& path, RuleFile& out, Diagnostics& diagnostics) {
+    const std::string text = with_line_ends(saved);
     std::vector<ast::item> items;
     parser::error_handler_type* handler = nullptr;
     std::unique_ptr<parser::error_handler_type> owner;
     out.path = path;
     out.text = text;
+    if (!check_utf8(text, path, diagnostics)) return false;
     if (!run(text, path, file_rule(), items, handler, owner, diagnostics)) return false;
     Lowering lowering{text, path, *handler};
     for (const auto& it : items) out.items.push_back(lowering.item(it));
+    if (!report_too_deep(lowering, text, diagnostics)) {
+        out.items.clear();
+        return false;
+    }
     out.comments = collect_comments(text);
     return true;
 }
 
-bool parse_expression(const std::string& text, const std::string& path, Expr& out, Diagnostics& diagnostics) {
+bool parse_expression(const std::string& saved, const std::string& path, Expr& out, Diagnostics& diagnostics) {
+    const std::string text = with_line_ends(saved);
     ast::expression e;
     parser::error_handler_type* handler = nullptr;
     std::unique_ptr<parser::error_handler_type> owner;
+    if (!check_utf8(text, path, diagnostics)) return false;
     if (!run(text, path, expression_rule(), e, handler, owner, diagnostics)) return false;
     Lowering lowering{text, path, *handler};
     out = lowering.expression(e);
-    return true;
+    return report_too_deep(lowering, text, diagnostics);
 }
 
 }  // namespace tl::lang
