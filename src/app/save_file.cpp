@@ -6,10 +6,13 @@ namespace tl::app {
 
 ChangeOutcome save_file(const std::string& path, std::string_view text) {
     ChangeOutcome out;
-    std::string error;
-    if (!write_file_atomically(path, text, error)) {
+    try {
+        AtomicFile file(path);
+        file.write(text);
+        file.commit();
+    } catch (const AtomicFileError& e) {
         out.refusal = Refusal::Io;
-        set_summary(out, Message("app.cannot-write", TL_MSG("cannot write {path}: {reason}")).text("path", path).text("reason", error));
+        set_summary(out, Message("app.cannot-write", TL_MSG("cannot write {path}: {reason}")).text("path", path).nested("reason", e.message()));
         return out;
     }
     out.ok = true;

@@ -342,11 +342,23 @@ ChangeOutcome TenderProject::rename_bid(const std::string& bidder, const std::st
     if (to.bidder == bidder && to.lot == lot)
         return refused(Refusal::Unchanged, Message("app.bid.same-name", TL_MSG("{bid} has that name already"))
                                                .nested("bid", bid_name(bidder, lot)));
+    // Everything that would refuse the rename is asked first, so that a refused rename writes
+    // nothing (neither the new bid nor an entry taking it back).
+    if (bid_entry(to.bidder, to.lot))
+        return refused(Refusal::BidsExist, Message("app.bid.name-taken", TL_MSG("the project has a bid of '{bidder}' already{lot}"))
+                                               .text("bidder", to.bidder)
+                                               .nested("lot", to.lot.empty() ? Message()
+                                                                              : Message("app.bid.in-lot", TL_MSG(" in lot {lot}")).text("lot", to.lot)));
+    if (s_->project.bid_has_committee_records(bidder, lot))
+        return refused(Refusal::Store, Message("app.bid.rename-scored", TL_MSG("the committee has scored {bid}: its name stays as the "
+                                                                               "committee recorded it"))
+                                           .nested("bid", bid_name(bidder, lot)));
     ChangeOutcome out = put_bid(to, false, reason);
     if (!out.ok) return out;
     ChangeOutcome removed = remove_bid(bidder, lot, reason);
     if (!removed.ok) {
-        remove_bid(to.bidder, to.lot, "taken back: the renamed bid could not be removed");
+        // Not expected after the checks above (the file changed under us): undo the addition.
+        remove_bid(to.bidder, to.lot, reason);
         return removed;
     }
     Message renamed = to.lot.empty() ? Message("app.bid.renamed", TL_MSG("renamed {bid} to '{bidder}'"))

@@ -1,6 +1,7 @@
 #include "cli/cli_translator.hpp"
 
 #include <libintl.h>
+#include <algorithm>
 #include <clocale>
 #include <cstdlib>
 #include <memory>
@@ -51,9 +52,22 @@ void setup_language(const std::string& lang, const std::string& locale_dir) {
         if (now == nullptr || std::string(now) == "C" || std::string(now) == "POSIX")
             std::setlocale(LC_MESSAGES, "C.UTF-8");
     } else {
-        const std::string messages = language_of(std::setlocale(LC_MESSAGES, nullptr));
+        // As gettext chooses: LANGUAGE (a list, the first with a catalog wins) unless the locale of
+        // messages is exactly "C"/"POSIX" (C.UTF-8 counts as a locale there), else that locale.
+        const char* now = std::setlocale(LC_MESSAGES, nullptr);
+        const std::string locale = now ? now : "C";
         const char* env_language = std::getenv("LANGUAGE");
-        language = (!messages.empty() && env_language != nullptr && *env_language) ? language_of(env_language) : messages;
+        if (locale != "C" && locale != "POSIX" && env_language != nullptr && *env_language) {
+            const std::string list = env_language;
+            for (std::size_t start = 0; start <= list.size();) {
+                const std::size_t end = std::min(list.find(':', start), list.size());
+                const std::string entry = list.substr(start, end - start);
+                if (entry.rfind("ru", 0) == 0) { language = "ru"; break; }
+                if (entry.rfind("en", 0) == 0 || entry == "C") { language = "en"; break; }
+                start = end + 1;
+            }
+        }
+        if (language.empty()) language = language_of(now);
         if (language.empty()) language = "en";
     }
     if (!locale_dir.empty()) ::bindtextdomain(kDomain, locale_dir.c_str());

@@ -5,15 +5,10 @@
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
-#include "core/number_format.hpp"
 
 namespace tl::cli {
 
 namespace {
-
-std::string count(std::size_t n, const std::string& singular, const std::string& plural) {
-    return std::to_string(n) + " " + (n == 1 ? singular : plural);
-}
 
 int run_check(const ParsedArgs& args) {
     expect_positional(args, 1, "RULES.crit");
@@ -31,11 +26,20 @@ int run_check(const ParsedArgs& args) {
     for (const auto& d : loaded.diagnostics)
         if (d.severity == Severity::Warning) ++warnings;
 
-    std::cout << path << ": " << count(rules.fields.size(), "field", "fields") << ", "
-              << count(rules.requirements.size(), "requirement", "requirements") << ", "
-              << count(rules.criteria.size(), "criterion", "criteria") << " (weights sum to "
-              << format_number(weights) << (rules.weights_in_points() ? " points" : " %") << "), "
-              << count(warnings, "warning", "warnings") << "\n";
+    // One message with its counts as values, so that each count takes its plural form in Russian.
+    const auto n = [](std::size_t v) { return static_cast<long long>(v); };
+    Message summary("cli.check.summary", TL_MSG("{path}: {fields}, {requirements}, {criteria} ({weights}), {warnings}"));
+    summary.text("path", path)
+        .nested("fields", Message("cli.check.fields", TL_MSG_PLURAL("{n} field", "{n} fields")).count("n", n(rules.fields.size())))
+        .nested("requirements", Message("cli.check.requirements", TL_MSG_PLURAL("{n} requirement", "{n} requirements"))
+                                    .count("n", n(rules.requirements.size())))
+        .nested("criteria", Message("cli.check.criteria", TL_MSG_PLURAL("{n} criterion", "{n} criteria"))
+                                .count("n", n(rules.criteria.size())))
+        .nested("weights", rules.weights_in_points()
+                               ? Message("cli.check.weights-points", TL_MSG("weights sum to {sum} points")).number("sum", weights)
+                               : Message("cli.check.weights-percent", TL_MSG("weights sum to {sum} %")).number("sum", weights))
+        .nested("warnings", Message("cli.check.warnings", TL_MSG_PLURAL("{n} warning", "{n} warnings")).count("n", n(warnings)));
+    std::cout << say(summary) << "\n";
     return kExitOk;
 }
 

@@ -70,10 +70,12 @@ int report_unknown(const BidTable& bids, const std::string& wanted) {
     std::vector<std::string> names;  // in file order, each once
     for (const Bid& b : bids.bids)
         if (std::find(names.begin(), names.end(), b.bidder) == names.end()) names.push_back(b.bidder);
-    std::cerr << "no bidder '" << printable_name(wanted) << "'";
     const std::string near = suggestion(wanted, names);
-    if (!near.empty()) std::cerr << "; did you mean '" << printable_name(near) << "'?";
-    std::cerr << "\nbidders:";
+    std::cerr << (near.empty() ? say(Message("cli.explain.no-bidder", TL_MSG("no bidder '{bidder}'")).text("bidder", printable_name(wanted)))
+                               : say(Message("cli.explain.no-bidder-near", TL_MSG("no bidder '{bidder}'; did you mean '{near}'?"))
+                                         .text("bidder", printable_name(wanted))
+                                         .text("near", printable_name(near))));
+    std::cerr << "\n" << tr(TL_MSG("bidders:"));
     for (const auto& n : names) std::cerr << "\n  " << printable_name(n);
     std::cerr << "\n";
     return kExitFailure;
@@ -93,9 +95,11 @@ int run_explain(const ParsedArgs& args) {
     // Names equal ignoring case but different among themselves ("ACME", "Acme"): ask which.
     for (const Match& m : matches)
         if (m.bid->bidder != matches.front().bid->bidder) {
-            std::cerr << "bidder '" << printable_name(wanted) << "' is ambiguous: '"
-                      << printable_name(matches.front().bid->bidder) << "' or '" << printable_name(m.bid->bidder)
-                      << "'? Give the exact name.\n";
+            std::cerr << say(Message("cli.explain.ambiguous", TL_MSG("bidder '{bidder}' is ambiguous: '{one}' or '{other}'? Give the exact name."))
+                                 .text("bidder", printable_name(wanted))
+                                 .text("one", printable_name(matches.front().bid->bidder))
+                                 .text("other", printable_name(m.bid->bidder)))
+                      << "\n";
             return kExitFailure;
         }
     // A bidder may bid in several lots: explain each of its bids.

@@ -68,7 +68,7 @@ int set(app::TenderProject& project, const std::string& rules_path, const Parsed
                 if (!warnings.empty()) std::cerr << terminal_safe(format_diagnostics(warnings, translator()));
                 std::cerr << "tenderloop rules: " << say(out.summary_message) << ":\n";
                 for (const Diagnostic& d : out.problems)
-                    if (d.severity == Severity::Error) std::cerr << "  " << terminal_safe(d.message) << "\n";
+                    if (d.severity == Severity::Error) std::cerr << "  " << terminal_safe(diagnostic_text(d, translator())) << "\n";
                 return kExitFailure;
             }
             default: return report_refusal("rules", out);

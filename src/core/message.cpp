@@ -145,6 +145,8 @@ std::string word(const Message& m, const Translator& t) {
     // A translation that lost an argument must not hide the value from the user.
     for (std::size_t k = 0; k < m.args.size(); ++k) {
         if (used[k] || templ.find("{" + m.args[k].name + "}") != std::string::npos) continue;
+        // In a plural template the count chooses the form; a form may well not show it.
+        if (bar != std::string::npos && m.args[k].kind == MessageArg::Kind::Count) continue;
         const std::string v = word_arg(m.args[k], t);
         if (!v.empty()) out += " [" + v + "]";
     }

@@ -106,6 +106,10 @@ public:
                              const std::vector<std::size_t>& file_of_bid, bool replace, const Actor& actor);
     /// Removes the bidder's bids (in `lot` only, when given). Refused when the committee has
     /// scored one of them. Returns how many were removed; NotFound when none.
+    /// True when the committee has scored the bid of `bidder` in `lot` ("" = no lots) or recorded
+    /// its consensus: such a bid is the committee's record and may be neither removed nor renamed.
+    bool bid_has_committee_records(const std::string& bidder, const std::string& lot) const;
+
     int remove_bids(const std::string& bidder, const std::optional<std::string>& lot, const Actor& actor);
 
     // ---- the committee (project_committee.cpp) ----

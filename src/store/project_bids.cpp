@@ -176,6 +176,14 @@ Project::ImportResult Project::import_bids(const BidTable& table, const std::vec
     return result;
 }
 
+bool Project::bid_has_committee_records(const std::string& bidder, const std::string& lot) const {
+    auto s = impl_->db.prepare(
+        "SELECT (SELECT count(*) FROM committee_scores c JOIN bids b ON b.id = c.bid WHERE b.bidder = ?1 AND b.lot = ?2) + "
+        "(SELECT count(*) FROM consensus c JOIN bids b ON b.id = c.bid WHERE b.bidder = ?1 AND b.lot = ?2)");
+    s.bind(1, bidder).bind(2, lot);
+    return s.step() && s.int64(0) > 0;
+}
+
 int Project::remove_bids(const std::string& bidder, const std::optional<std::string>& lot, const Actor& actor) {
     Change change(*impl_, actor, "bids.remove");
     sql::Db& db = impl_->db;

@@ -160,3 +160,26 @@ TEST_CASE("cli project commands in Russian: a confirmation, a refusal, the commi
     CHECK(r.code == 0);
     CHECK(r.out.rfind("Комиссия: 1 человек\n  Ольга  председатель   НЕТ ДЕКЛАРАЦИИ (оценивать пока нельзя)", 0) == 0);
 }
+
+TEST_CASE("cli check's summary counts in the language, with plural forms", "[cli][i18n]") {
+    const std::string rules = sample("office-furniture", "rules.crit");
+    const Run en = run_cli({"check", rules}, kEnglish);
+    REQUIRE(en.code == 0);
+    CHECK(en.out.find(": 7 fields, 2 requirements, 7 criteria (weights sum to 100 points), 0 warnings\n") != std::string::npos);
+    const Run ru = run_cli({"check", rules}, kRussian);
+    REQUIRE(ru.code == 0);
+    CHECK(ru.out.find(": 7 полей, 2 требования, 7 критериев (сумма значимостей 100 баллов), 0 предупреждений\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("cli LANGUAGE chooses the language of the words and of the numbers alike", "[cli][i18n]") {
+    // gettext honours LANGUAGE under C.UTF-8 and takes the first entry with a catalog ("uk" has
+    // none here): headings and numbers must then both be Russian, never a mix.
+    for (const std::string& list : {"ru", "uk:ru"}) {
+        const Run r = run_cli(evaluate_args(), {"-u", "LC_ALL", "-u", "LANG", "LC_MESSAGES=C.UTF-8", "LANGUAGE=" + list});
+        INFO(list << "\n" << r.out);
+        REQUIRE(r.code == 0);
+        CHECK(r.out.find("Место") != std::string::npos);
+        CHECK(r.out.find("94,0000") != std::string::npos);
+    }
+}

@@ -61,6 +61,9 @@ TEST_CASE("plural forms come from the catalog") {
     CHECK(bids(11) == "11 заявок");
     CHECK(bids(21) == "21 заявка");
     CHECK(tl::word(tl::Message("test.bids", TL_MSG_PLURAL("{n} bid", "{n} bids")).count("n", 2)) == "2 bids");
+    // A form that does not show the count: the count only chose it, it is not appended.
+    const tl::Message one = tl::Message("test.import", TL_MSG_PLURAL("correct the file above", "correct the files above")).count("n", 1);
+    CHECK(tl::word(one) == "correct the file above");
 }
 
 TEST_CASE("a translation that lost a placeholder still shows the value") {

@@ -33,6 +33,10 @@ cmake -S "$root" -B "$build" "${generator[@]}" \
   -DTL_BUILD_FUZZ=ON -DTL_BUILD_TESTS=OFF -DTL_BUILD_BENCH=OFF
 cmake --build "$build" --target tl_fuzz_rules
 
+# The sanitizers spend several times a release build's stack per call: give the fuzzer room to
+# check inputs at the rule language's depth limits (src/lang/limits.hpp; see .ci/run).
+ulimit -s 65536 2>/dev/null || true
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/tl-fuzz.XXXXXX")
 cleanup() { if [[ ${TL_FUZZ_KEEP:-0} != 1 ]]; then rm -rf "$work"; else echo "scratch corpus kept in $work/corpus"; fi; }
 trap cleanup EXIT

@@ -82,7 +82,7 @@ void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
     ++row;
     const int rank_col = layout.column_of(ColumnRole::Rank), total_col = layout.column_of(ColumnRole::Total);
     const int first_ranked_row = row;
-    std::string winner;
+    std::vector<std::string> winners;  // rank 1 (several when tied); names may hold ", " themselves
     for (const BidOutcome& o : lot.bids) {
         if (!o.ranked()) continue;
         const int r = LotLayout::excel_row(layout.row_of(o.bid));
@@ -93,7 +93,7 @@ void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
         for (int c = 0; c < n_crit; ++c)
             book.formula(ws, row, 3 + c, ref(layout.column_of(ColumnRole::Contribution, c)),
                          o.contributions[static_cast<std::size_t>(c)], fm.score);
-        if (o.rank == 1) winner += (winner.empty() ? "" : ", ") + o.bidder;
+        if (o.rank == 1) winners.push_back(o.bidder);
         ++row;
     }
     const int ranked_rows = row - first_ranked_row;
@@ -104,10 +104,12 @@ void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
     book.text(ws, row, 0, "Winner", fm.label);
     if (ranked_rows > 0) {
         const std::string formula = "INDEX(" + scores + layout.column_range(0) + ",MATCH(1," + scores + layout.column_range(rank_col) + ",0))";
-        book.formula_text(ws, row, 2, formula, winner.find(", ") == std::string::npos ? winner : winner.substr(0, winner.find(", ")),
-                          fm.score_bold);
-        if (winner.find(", ") != std::string::npos)
-            book.text(ws, row + 1, 2, "Tie for first place: " + winner + ". The tie-break chain did not separate them.", fm.warning);
+        book.formula_text(ws, row, 2, formula, winners.empty() ? std::string() : winners.front(), fm.score_bold);
+        if (winners.size() > 1) {
+            std::string all;
+            for (const std::string& w : winners) all += (all.empty() ? "" : ", ") + w;
+            book.text(ws, row + 1, 2, "Tie for first place: " + all + ". The tie-break chain did not separate them.", fm.warning);
+        }
     } else {
         book.text(ws, row, 2, "none", fm.text);
     }
