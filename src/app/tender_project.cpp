@@ -113,11 +113,6 @@ void set_summary(ChangeOutcome& outcome, Message summary) {
     outcome.summary_message = std::move(summary);
 }
 
-Message verbatim(const std::string& text) {
-    // "{text}" is no catalog message: every language shows the text as it is.
-    return Message("app.verbatim", "{text}").text("text", text);
-}
-
 std::string login_name() {
     if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name && *pw->pw_name) return pw->pw_name;
     if (const char* user = std::getenv("USER"); user && *user) return user;
@@ -189,6 +184,16 @@ const std::string& TenderProject::user() const { return s_->user; }
 void TenderProject::set_user(const std::string& user) { s_->user = user; }
 void TenderProject::set_entered_by(const std::string& operator_name) { s_->entered_by = operator_name; }
 const store::Project& TenderProject::store() const { return s_->project; }
+std::string TenderProject::audit_head() const { return s_->project.audit_head(); }
+store::ProjectInfo TenderProject::info() const { return s_->project.info(); }
+std::vector<store::StoredBid> TenderProject::bids() const { return s_->project.bids(); }
+std::vector<store::RulesVersion> TenderProject::rules_history() const { return s_->project.rules_history(); }
+store::RulesVersion TenderProject::rules_version(int version) const { return s_->project.rules_version(version); }
+CommitteeScores TenderProject::committee_scores(const CriteriaSet& rules) const { return s_->project.committee_scores(rules); }
+std::vector<store::AuditEntry> TenderProject::audit_log() const { return s_->project.audit_log(); }
+store::AuditReport TenderProject::verify_audit(const std::string& signed_head) const {
+    return s_->project.verify_audit(signed_head);
+}
 const store::RulesVersion& TenderProject::rules_version() const { return s_->rules_version; }
 const lang::LoadResult& TenderProject::rules() const { return s_->rules; }
 

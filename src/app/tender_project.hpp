@@ -127,6 +127,16 @@ public:
     /// The project file itself, for reading its records (bids, evaluators, audit log...).
     const store::Project& store() const;
 
+    // The records the front ends list, read from the project file (store::Project has the details).
+    std::string audit_head() const;
+    store::ProjectInfo info() const;
+    std::vector<store::StoredBid> bids() const;
+    std::vector<store::RulesVersion> rules_history() const;
+    store::RulesVersion rules_version(int version) const;  ///< throws store::StoreError (NotFound)
+    CommitteeScores committee_scores(const CriteriaSet& rules) const;
+    std::vector<store::AuditEntry> audit_log() const;
+    store::AuditReport verify_audit(const std::string& signed_head = "") const;
+
     /// The current rules version, and what it means when it checks (`rules().ok()`).
     const store::RulesVersion& rules_version() const;
     const lang::LoadResult& rules() const;
@@ -212,9 +222,6 @@ private:
 /// Sets the outcome's summary: the message and its English wording together.
 void set_summary(ChangeOutcome& outcome, Message summary);
 
-/// A reason that exists only as English text (an operating system's error, a library error that
-/// is not a message yet) as a message: shown as it is in every language.
-Message verbatim(const std::string& text);
 
 /// The login name of the user running TenderLoop (getpwuid; $USER; "unknown").
 std::string login_name();

@@ -1,6 +1,6 @@
 // `tenderloop audit P.tender [list [--full] | verify [--head HASH]]`: the project's audit log, and
 // the proof that nobody rewrote it (or the data) outside TenderLoop. The project is opened
-// through tl_app; the log and its check are the project file's records (TenderProject::store()).
+// through tl_app; the log and its check are the project file's records (TenderProject::audit_log, verify_audit).
 #include <iostream>
 
 #include "cli/cli_translator.hpp"
@@ -12,7 +12,7 @@ namespace tl::cli {
 
 namespace {
 
-int list(const store::Project& p, bool full) {
+int list(const app::TenderProject& p, bool full) {
     const auto entries = p.audit_log();
     for (const auto& e : entries) {
         std::cout << "#" << e.seq << "  " << e.at << "  " << printable_name(e.user) << "  " << e.action;
@@ -33,7 +33,7 @@ int list(const store::Project& p, bool full) {
     return kExitOk;
 }
 
-int verify(const store::Project& p, const std::string& path, const std::string& head) {
+int verify(const app::TenderProject& p, const std::string& path, const std::string& head) {
     const store::AuditReport r = p.verify_audit(head);
     if (!r.ok()) {
         std::cout << say(Message("cli.audit.failed", TL_MSG_PLURAL("AUDIT VERIFICATION FAILED for {path} ({n} entry):",
@@ -72,7 +72,7 @@ int run_audit(const ParsedArgs& args) {
     auto p = open_project(path, args, "audit");
     if (!p) return kExitFailure;
     try {
-        return action == "list" ? list(p->store(), args.has("--full")) : verify(p->store(), path, args.value("--head"));
+        return action == "list" ? list(*p, args.has("--full")) : verify(*p, path, args.value("--head"));
     } catch (const store::StoreError& e) {
         return report_store_error("audit", e);
     }

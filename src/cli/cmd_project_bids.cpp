@@ -49,13 +49,13 @@ int import(app::TenderProject& p, const std::string& path, const ParsedArgs& arg
                          .text("path", printable_name(path))
                          .count("added", static_cast<long long>(out.added))
                          .count("replaced", static_cast<long long>(out.replaced))
-                         .text("head", p.store().audit_head()))
+                         .text("head", p.audit_head()))
               << "\n";
     return kExitOk;
 }
 
 int list(const app::TenderProject& p) {
-    const auto bids = p.store().bids();
+    const auto bids = p.bids();
     bool lots = false;
     for (const auto& b : bids) lots = lots || !b.lot.empty();
     std::cout << fmt::format("{:<30} {}{:<20} {:<21} {:<16} {}\n", tr(TL_MSG("bidder")),
@@ -79,7 +79,7 @@ int remove(app::TenderProject& p, const ParsedArgs& args) {
                                                                "removed {n} bids of '{bidder}'; audit head {head}"))
                          .count("n", static_cast<long long>(out.removed))
                          .text("bidder", printable_name(bidder))
-                         .text("head", p.store().audit_head()))
+                         .text("head", p.audit_head()))
               << "\n";
     return kExitOk;
 }
@@ -98,7 +98,7 @@ int rename_bid(app::TenderProject& p, const std::string& path, const ParsedArgs&
                          .text("lot", in_lot(lot))
                          .text("new_bidder", printable_name(new_name))
                          .text("new_lot", in_lot(new_lot))
-                         .text("head", p.store().audit_head()))
+                         .text("head", p.audit_head()))
               << "\n";
     return kExitOk;
 }

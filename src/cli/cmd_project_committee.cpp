@@ -92,7 +92,7 @@ int run_action(app::TenderProject& p, const std::string& path, const std::string
         expect_positional(args, 2, tr(TL_MSG("ACTION")));
         const lang::LoadResult* rules = project_rules(p, path);
         if (!rules) return kExitFailure;
-        std::cout << format_committee_status(p.store().committee_scores(rules->rules));
+        std::cout << format_committee_status(p.committee_scores(rules->rules));
         return kExitOk;
     }
     if (action == "consensus") {

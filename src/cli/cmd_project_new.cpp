@@ -46,9 +46,9 @@ int run_new(const ParsedArgs& args) {
     print_problems(outcome);  // warnings
     std::cout << say(Message("cli.new.created", TL_MSG("created {path}: '{title}', rules version 1 ({file}), audit head {head}"))
                          .text("path", printable_name(path))
-                         .text("title", printable_name(project->store().info().title))
+                         .text("title", printable_name(project->info().title))
                          .text("file", printable_name(request.rules_source_name))
-                         .text("head", project->store().audit_head()))
+                         .text("head", project->audit_head()))
               << "\n";
     return kExitOk;
 }

@@ -25,7 +25,7 @@ int show(const app::TenderProject& project, const ParsedArgs& args) {
         if (ec != std::errc() || end != t.data() + t.size() || v < 1)
             throw UsageError(say(Message("cli.rules.bad-version", TL_MSG("option '--version' needs a version number, not '{value}'"))
                                      .text("value", t)));
-        r = project.store().rules_version(v);
+        r = project.rules_version(v);
     } else {
         r = project.rules_version();
     }
@@ -35,7 +35,7 @@ int show(const app::TenderProject& project, const ParsedArgs& args) {
 }
 
 int history(const app::TenderProject& project) {
-    const auto versions = project.store().rules_history();
+    const auto versions = project.rules_history();
     std::cout << fmt::format("{:<8} {:<21} {:<16} {:<17} {}\n", tr(TL_MSG("version")), tr(TL_MSG("time")), tr(TL_MSG("user")),
                              "sha256", tr(TL_MSG("file / reason")));
     for (const auto& r : versions) {
@@ -80,7 +80,7 @@ int set(app::TenderProject& project, const std::string& rules_path, const Parsed
                          .text("file", printable_name(rules_path))
                          .nested("re_read", Message("cli.rules.re-read", TL_MSG_PLURAL("{n} stored bid re-read", "{n} stored bids re-read"))
                                                 .count("n", static_cast<long long>(out.re_read)))
-                         .text("head", project.store().audit_head()))
+                         .text("head", project.audit_head()))
               << "\n";
     return kExitOk;
 }

@@ -62,6 +62,10 @@ struct Message {
     const MessageArg* arg(const std::string& name) const;
 };
 
+/// A text that exists only as written (an operating system's error, a library's detail, a quoted
+/// token) as a message: shown as it is in every language ("{text}" is no catalog entry).
+inline Message verbatim(const std::string& text) { return Message("verbatim", "{text}").text("text", text); }
+
 /// The language messages are worded in, injected by the front end.
 class Translator {
 public:

@@ -12,7 +12,6 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
 
 /// Text quoted from the rules (a name, a keyword, a unit symbol) as a message, for a place where
 /// other calls put a described thing: the text is shown as written in every language.
-inline Message verbatim(const std::string& text) { return Message("lang.verbatim", TL_MSG("{text}")).text("text", text); }
 
 /// `; did you mean 'x'?` as a message (code "lang.did-you-mean"), or an empty message when no
 /// candidate is close: it is meant as the nested `{hint}` of another message.
