@@ -39,6 +39,15 @@ std::string missing_list(const std::vector<store::MissingConsensus>& missing) {
 /// "N consensus scores are missing (criterion: bid):" and the like: `m` says it for `n` scores.
 Message missing_count(Message m, std::size_t n) { return m.count("n", static_cast<long long>(n)); }
 
+/// Why a project's ranking or workbook waits for the committee: the headline with the count, the
+/// missing consensus scores, and how to record them (`hint` gets the command as {command}).
+void report_missing(const std::string& command, Message headline, const std::vector<store::MissingConsensus>& missing,
+                    Message hint, const std::string& path) {
+    std::cerr << "tenderloop " << command << ": " << say(missing_count(std::move(headline), missing.size())) << "\n"
+              << missing_list(missing)
+              << say(hint.text("command", "tenderloop committee " + printable_name(path) + " consensus ...")) << "\n";
+}
+
 /// A CSV with a first column `status` saying PROVISIONAL on every row (quoted cells may hold
 /// line breaks, so rows are found by reading the quotes).
 std::string csv_with_status(const std::string& csv) {
@@ -85,17 +94,14 @@ int evaluate_project(const ParsedArgs& args, const std::string& format) {
         if (!ev) return kExitFailure;
         const bool provisional = ev->provisional();
         if (provisional && !args.has("--provisional")) {
-            std::cerr << "tenderloop evaluate: "
-                      << say(missing_count(Message("cli.evaluate.no-ranking",
-                                                   TL_MSG_PLURAL("no ranking: {n} consensus score is missing (criterion: bid):",
-                                                                 "no ranking: {n} consensus scores are missing (criterion: bid):")),
-                                           ev->missing.size()))
-                      << "\n"
-                      << missing_list(ev->missing)
-                      << say(Message("cli.evaluate.record-or-provisional",
-                                     TL_MSG("record them with '{command}', or ask for a provisional ranking with --provisional"))
-                                 .text("command", "tenderloop committee " + printable_name(path) + " consensus ..."))
-                      << "\n";
+            report_missing("evaluate",
+                           Message("cli.evaluate.no-ranking",
+                                   TL_MSG_PLURAL("no ranking: {n} consensus score is missing (criterion: bid):",
+                                                 "no ranking: {n} consensus scores are missing (criterion: bid):")),
+                           ev->missing,
+                           Message("cli.evaluate.record-or-provisional",
+                                   TL_MSG("record them with '{command}', or ask for a provisional ranking with --provisional")),
+                           path);
             return kExitFailure;
         }
         const CriteriaSet& rules = ev->rules;
@@ -119,7 +125,7 @@ int evaluate_project(const ParsedArgs& args, const std::string& format) {
                                                 TL_MSG("recorded as evaluation run {run} of rules version {version}; audit head {head}")))
                              .count("run", run.recorded)
                              .count("version", ev->rules_version.version)
-                             .text("head", p->store().audit_head()))
+                             .text("head", p->audit_head()))
                   << "\n";
         return kExitOk;
     } catch (const store::StoreError& e) {
@@ -135,16 +141,11 @@ int export_project(const ParsedArgs& args, const std::string& out) {
         const auto ev = evaluation_of(*p, path);
         if (!ev) return kExitFailure;
         if (ev->provisional()) {
-            std::cerr << "tenderloop export: "
-                      << say(missing_count(Message("cli.export.no-workbook",
-                                                   TL_MSG_PLURAL("no workbook: {n} consensus score is missing (criterion: bid):",
-                                                                 "no workbook: {n} consensus scores are missing (criterion: bid):")),
-                                           ev->missing.size()))
-                      << "\n"
-                      << missing_list(ev->missing)
-                      << say(Message("cli.export.record-first", TL_MSG("record them with '{command}' first"))
-                                 .text("command", "tenderloop committee " + printable_name(path) + " consensus ..."))
-                      << "\n";
+            report_missing("export",
+                           Message("cli.export.no-workbook",
+                                   TL_MSG_PLURAL("no workbook: {n} consensus score is missing (criterion: bid):",
+                                                 "no workbook: {n} consensus scores are missing (criterion: bid):")),
+                           ev->missing, Message("cli.export.record-first", TL_MSG("record them with '{command}' first")), path);
             return kExitFailure;
         }
         const app::ChangeOutcome exported = app::export_workbook(*p, *ev, out, TL_VERSION, reason_of(args));

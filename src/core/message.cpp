@@ -6,40 +6,37 @@
 
 namespace tl {
 
-Message& Message::text(const std::string& name, const std::string& value) {
-    MessageArg a;
+namespace {
+
+/// A new argument of `m`, named and of its kind (the builders below fill in the value).
+MessageArg& add_arg(Message& m, const std::string& name, MessageArg::Kind kind) {
+    MessageArg& a = m.args.emplace_back();
     a.name = name;
-    a.kind = MessageArg::Kind::Text;
-    a.text = value;
-    args.push_back(std::move(a));
+    a.kind = kind;
+    return a;
+}
+
+}  // namespace
+
+Message& Message::text(const std::string& name, const std::string& value) {
+    add_arg(*this, name, MessageArg::Kind::Text).text = value;
     return *this;
 }
 
 Message& Message::number(const std::string& name, double value, int decimals) {
-    MessageArg a;
-    a.name = name;
-    a.kind = MessageArg::Kind::Number;
+    MessageArg& a = add_arg(*this, name, MessageArg::Kind::Number);
     a.number = value;
     a.decimals = decimals;
-    args.push_back(std::move(a));
     return *this;
 }
 
 Message& Message::count(const std::string& name, long long value) {
-    MessageArg a;
-    a.name = name;
-    a.kind = MessageArg::Kind::Count;
-    a.count = value;
-    args.push_back(std::move(a));
+    add_arg(*this, name, MessageArg::Kind::Count).count = value;
     return *this;
 }
 
 Message& Message::nested(const std::string& name, Message value) {
-    MessageArg a;
-    a.name = name;
-    a.kind = MessageArg::Kind::Nested;
-    a.nested = std::make_shared<const Message>(std::move(value));
-    args.push_back(std::move(a));
+    add_arg(*this, name, MessageArg::Kind::Nested).nested = std::make_shared<const Message>(std::move(value));
     return *this;
 }
 
