@@ -1,7 +1,6 @@
 // Checking the items of rule files into the typed CriteriaSet. Order in the file does not matter:
 // declarations are collected first, then everything that uses them is checked.
 #include "lang/check.hpp"
-#include "lang/limits.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -217,73 +216,6 @@ void Checker::check_field(const Item& it) {
     }
     if (diags_.size() > errors_before) broken_.insert(f.id);
     rules_.fields.push_back(f);
-}
-
-void Checker::declare_let(const Item& it) {
-    if (!claim_id(it.id, it.id_pos, Message("lang.what.let", TL_MSG("let")))) return;
-    PendingLet p;
-    p.item = &it;
-    p.expr = it.props.front().value;
-    let_index_[it.id] = static_cast<int>(lets_.size());
-    lets_.push_back(std::move(p));
-}
-
-bool Checker::type_let(int index) {
-    PendingLet& p = lets_[static_cast<std::size_t>(index)];
-    switch (p.state) {
-        case PendingLet::State::Done: return true;
-        case PendingLet::State::Failed: return false;
-        case PendingLet::State::Typing: {
-            std::string chain;
-            bool in_cycle = false;
-            for (const auto& name : let_stack_) {
-                in_cycle = in_cycle || name == p.item->id;
-                if (in_cycle) chain += name + " -> ";
-            }
-            chain += p.item->id;
-            error(p.item->id_pos, Message("lang.let-cycle", TL_MSG("'{name}' is defined in terms of itself: {chain}"))
-                                      .text("name", p.item->id)
-                                      .text("chain", chain));
-            p.state = PendingLet::State::Failed;
-            for (const auto& name : let_stack_) broken_.insert(name);
-            return false;
-        }
-        case PendingLet::State::Todo: break;
-    }
-    // Lets defined in terms of later ones are typed from inside their user: bound that recursion
-    // (the depth check below refuses such a chain anyway).
-    if (let_stack_.size() >= static_cast<std::size_t>(kMaxTreeDepth)) {
-        error(p.item->id_pos, let_too_deep(p.item->id));
-        p.state = PendingLet::State::Failed;
-        return false;
-    }
-    p.state = PendingLet::State::Typing;
-    ExprContext ctx;
-    ctx.where = Message("lang.where.let", TL_MSG("in a let"));
-    ExprFacts facts;
-    // `lets_` does not grow while typing, so `p` stays valid across the recursion.
-    let_stack_.push_back(p.item->id);
-    const bool typed = type_expr(p.expr, ctx, facts);
-    let_stack_.pop_back();
-    if (!typed) {
-        broken_.insert(p.item->id);
-        if (p.state != PendingLet::State::Failed) p.state = PendingLet::State::Failed;
-        return false;
-    }
-    if (p.state == PendingLet::State::Failed) return false;
-    const int depth = evaluation_depth(p.expr);
-    if (depth > kMaxTreeDepth) {
-        error(p.item->id_pos, let_too_deep(p.item->id));
-        broken_.insert(p.item->id);
-        p.state = PendingLet::State::Failed;
-        return false;
-    }
-    let_depth_by_slot_.push_back(depth);
-    p.facts = facts;
-    p.final_slot = static_cast<int>(rules_.lets.size());
-    rules_.lets.push_back({p.item->id, p.expr, facts.uses_bids || facts.uses_aggregate, p.item->id_pos});
-    p.state = PendingLet::State::Done;
-    return true;
 }
 
 void Checker::check_requirement(const Item& it) {

@@ -111,7 +111,7 @@ private:
     std::vector<std::string> let_stack_;  // lets being typed, to name a cycle
 };
 
-/// "'{name}' is defined through lets more than kMaxTreeDepth levels deep" (check_depth.cpp).
+/// "'{name}' is defined through lets more than kMaxTreeDepth levels deep" (check_let.cpp).
 Message let_too_deep(const std::string& name);
 
 }  // namespace tl::lang

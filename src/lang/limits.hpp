@@ -17,7 +17,7 @@ inline constexpr int kMaxNesting = 64;
 /// building a tree at this depth (lower.hpp: Lowering::too_deep), so that the recursive passes
 /// over it (check, print, evaluate, the workbook's formulas, even its destructor) stay bounded:
 /// they spend about 1 KB of stack a level. The same bound holds for a let counted through the
-/// lets it is built on (check_depth.cpp): the evaluator follows them from inside their user.
+/// lets it is built on (check_let.cpp): the evaluator follows them from inside their user.
 /// A sum of 500 terms is no rule anyone writes by hand.
 inline constexpr int kMaxTreeDepth = 500;
 
