@@ -24,3 +24,9 @@ find_program(CCACHE_PROGRAM ccache)
 if(CCACHE_PROGRAM)
   set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
 endif()
+
+# No path of the build machine in the programs: wx's logging and assertions (and any __FILE__)
+# would otherwise carry the absolute source folder into the binaries, and debug information too.
+# Mapping the source folder to nothing keeps paths relative (src/gui/i18n.cpp), the same on every
+# machine; the install test checks it (tests/install/relocated_install.sh).
+add_compile_options("-ffile-prefix-map=${PROJECT_SOURCE_DIR}/=")
