@@ -9,7 +9,7 @@
 #include "core/sha256.hpp"
 #include "io/form/bid_form_import.hpp"
 #include "io/csv/bids_csv.hpp"
-#include "io/common/read_file.hpp"
+#include "core/input_file.hpp"
 
 namespace tl::app {
 
@@ -38,24 +38,13 @@ BidFiles read_bid_files(const std::vector<std::string>& paths, const CriteriaSet
 
     for (const std::string& path : paths) {
         const std::string name = std::filesystem::path(path).filename().string();
-        if (is_xlsx(path)) {
-            std::error_code ec;
-            const auto size = std::filesystem::file_size(path, ec);
-            if (!ec && size > io::XlsxLimits{}.max_file_bytes) {
-                problem(out.problems, path,
-                        Message("app.bid-form-too-large", TL_MSG("the file is {size}, more than the {limit} a bid form may have"))
-                            .text("size", io::byte_size_text(size))
-                            .text("limit", io::byte_size_text(io::XlsxLimits{}.max_file_bytes)));
-                continue;
-            }
-        }
-        std::string error;
-        auto bytes = std::make_optional(read_file_utf8(path, &error));
-        if (!error.empty()) {
-            problem(out.problems, path, verbatim(error));
+        InputFile file = read_input_file(path, is_xlsx(path) ? InputKind::BidForm : InputKind::Bids);
+        if (!file.ok()) {
+            problem(out.problems, path, std::move(*file.error));
             out.unreadable = true;
             continue;
         }
+        auto bytes = std::make_optional(std::move(file.bytes));
         const std::size_t file_index = out.files.size();
         out.files.push_back({name, sha256_hex(*bytes)});
         std::vector<Bid> read;

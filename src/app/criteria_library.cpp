@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "io/common/read_file.hpp"
+#include "core/input_file.hpp"
 
 namespace tl::app {
 
@@ -102,9 +102,8 @@ std::vector<LibraryEntry> find_criteria_sets(const std::vector<std::string>& dir
     }
     std::vector<LibraryEntry> sets;
     for (const std::string& f : files) {
-        std::string error;
-        const std::string text = read_file_utf8(f, &error);
-        if (error.empty()) sets.push_back(describe_criteria_set(f, text));
+        const InputFile text = read_input_file(f, InputKind::Rules);
+        if (text.ok()) sets.push_back(describe_criteria_set(f, text.bytes));
     }
     std::sort(sets.begin(), sets.end(), [](const LibraryEntry& a, const LibraryEntry& b) {
         return a.product_group != b.product_group ? a.product_group < b.product_group : a.path < b.path;

@@ -14,7 +14,7 @@
 #include "core/sha256.hpp"
 #include "io/csv/bids_csv.hpp"
 #include "io/csv/csv_cells.hpp"
-#include "io/common/read_file.hpp"
+#include "core/input_file.hpp"
 #include "io/common/timestamp.hpp"
 
 namespace tl::app {
@@ -514,11 +514,10 @@ io::ExportInfo TenderProject::export_info(const ProjectEvaluation& ev, const std
 
 ChangeOutcome TenderProject::record_export(const ProjectEvaluation& ev, const std::string& workbook_path,
                                            const std::string& reason) {
-    std::string error;
-    const std::string bytes = read_file_utf8(workbook_path, &error);
-    if (!error.empty()) return refused(Refusal::Io, verbatim(error));
+    InputFile workbook = read_input_file(workbook_path, InputKind::Workbook);
+    if (!workbook.ok()) return refused(Refusal::Io, std::move(*workbook.error));
     return change(Message("app.export-recorded", TL_MSG("recorded the export")),
-                  [&] { s_->project.record_export(workbook_path, sha256_hex(bytes), ev.audit_head, actor(reason)); });
+                  [&] { s_->project.record_export(workbook_path, sha256_hex(workbook.bytes), ev.audit_head, actor(reason)); });
 }
 
 }  // namespace tl::app

@@ -13,7 +13,7 @@ namespace {
 int run_check(const ParsedArgs& args) {
     expect_positional(args, 1, "RULES.crit");
     const std::string& path = args.positional[0];
-    const auto text = read_input(path);
+    const auto text = read_input(path, InputKind::Rules);
     if (!text) return kExitFailure;
     const lang::LoadResult loaded = lang::load_rules_text(*text, path);
     std::cerr << terminal_safe(format_diagnostics(loaded.diagnostics, translator()));

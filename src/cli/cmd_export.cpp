@@ -42,8 +42,8 @@ int run_export(const ParsedArgs& args) {
     const auto bids = load_bids(bids_path, loaded->rules);
     if (!bids) return kExitFailure;
     // Fingerprints of the bytes as read (the inputs were just read successfully).
-    const auto rules_bytes = read_input(rules_path);
-    const auto bids_bytes = read_input(bids_path);
+    const auto rules_bytes = read_input(rules_path, InputKind::Rules);
+    const auto bids_bytes = read_input(bids_path, InputKind::Bids);
     if (!rules_bytes || !bids_bytes) return kExitFailure;
 
     const Result result = evaluate(loaded->rules, *bids);

@@ -20,7 +20,7 @@ int run_fmt(const ParsedArgs& args) {
     expect_positional(args, 1, "RULES.crit");
     if (args.has("--check") && args.has("--write")) throw UsageError(tr(TL_MSG("give either --check or --write, not both")));
     const std::string& path = args.positional[0];
-    const auto text = read_input(path);
+    const auto text = read_input(path, InputKind::Rules);
     if (!text) return kExitFailure;
 
     // As the loader does: a UTF-8 byte-order mark (Windows editors) is not part of the rules, and

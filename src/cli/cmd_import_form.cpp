@@ -34,20 +34,7 @@ int run_import_form(const ParsedArgs& args) {
     std::map<std::string, std::string> form_of;  // lot + '\n' + bidder -> form file
     for (std::size_t i = 1; i < args.positional.size(); ++i) {
         const std::string& path = args.positional[i];
-        // Refuse a huge file before reading it into memory (the reader would refuse it after).
-        std::error_code ec;
-        const auto size = std::filesystem::file_size(path, ec);
-        if (!ec && size > io::XlsxLimits{}.max_file_bytes) {
-            SourcePos pos;
-            pos.file = path;
-            problems.push_back(make_diagnostic(
-                Severity::Error, std::move(pos),
-                Message("app.bid-form-too-large", TL_MSG("the file is {size}, more than the {limit} a bid form may have"))
-                    .text("size", io::byte_size_text(size))
-                    .text("limit", io::byte_size_text(io::XlsxLimits{}.max_file_bytes))));
-            continue;
-        }
-        auto bytes = read_input(path);
+        auto bytes = read_input(path, InputKind::BidForm);
         if (!bytes) {
             unreadable = true;
             continue;

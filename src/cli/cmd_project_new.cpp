@@ -22,7 +22,7 @@ int run_new(const ParsedArgs& args) {
     const std::string path = args.positional[0], rules_path = args.value("--rules");
     if (std::filesystem::path(path).extension() != ".tender")
         throw UsageError(say(Message("cli.new.not-tender", TL_MSG("a project file ends in .tender: '{path}'")).text("path", path)));
-    const auto text = read_input(rules_path);
+    const auto text = read_input(rules_path, InputKind::Rules);
     if (!text) return kExitFailure;
 
     app::NewProjectRequest request;

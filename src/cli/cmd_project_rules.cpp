@@ -48,7 +48,7 @@ int history(const app::TenderProject& project) {
 }
 
 int set(app::TenderProject& project, const std::string& rules_path, const ParsedArgs& args) {
-    const auto text = read_input(rules_path);
+    const auto text = read_input(rules_path, InputKind::Rules);
     if (!text) return kExitFailure;
     // tl_app checks the rules, then re-reads the stored bids against them (the current rules tell
     // which stored values keep their meaning), and records them only when both are fine.

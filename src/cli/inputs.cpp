@@ -6,25 +6,18 @@
 #include "cli/printable.hpp"
 #include "core/diagnostic.hpp"
 #include "io/csv/bids_csv.hpp"
-#include "io/common/read_file.hpp"
 
 namespace tl::cli {
 
-std::optional<std::string> read_input(const std::string& path) {
-    std::string error;
-    std::string text = read_file_utf8(path, &error);
-    if (error.empty()) return text;
-    // read_file_utf8 says "cannot open 'PATH': reason"; keep only the reason.
-    const std::string marker = "': ";
-    const auto at = error.rfind(marker);
-    const std::string reason = at == std::string::npos ? error : error.substr(at + marker.size());
-    std::cerr << say(Message("cli.cannot-read", TL_MSG("cannot read {path}: {reason}")).text("path", printable_name(path)).text("reason", reason))
-              << "\n";
+std::optional<std::string> read_input(const std::string& path, InputKind kind) {
+    InputFile file = read_input_file(path, kind);
+    if (file.ok()) return std::move(file.bytes);
+    std::cerr << terminal_safe(say(*file.error)) << "\n";
     return std::nullopt;
 }
 
 std::optional<lang::LoadResult> load_rules(const std::string& path) {
-    const auto text = read_input(path);
+    const auto text = read_input(path, InputKind::Rules);
     if (!text) return std::nullopt;
     lang::LoadResult loaded = lang::load_rules_text(*text, path);
     if (!loaded.ok()) {
@@ -35,7 +28,7 @@ std::optional<lang::LoadResult> load_rules(const std::string& path) {
 }
 
 std::optional<BidTable> load_bids(const std::string& path, const CriteriaSet& rules) {
-    const auto text = read_input(path);
+    const auto text = read_input(path, InputKind::Bids);
     if (!text) return std::nullopt;
     std::vector<std::string> lots;
     for (const auto& lot : rules.tender.lots) lots.push_back(lot.id);

@@ -5,12 +5,14 @@
 #include <string>
 
 #include "core/bids.hpp"
+#include "core/input_file.hpp"
 #include "lang/load.hpp"
 
 namespace tl::cli {
 
-/// The bytes of `path`; on failure prints "cannot read PATH: reason" to stderr.
-std::optional<std::string> read_input(const std::string& path);
+/// The bytes of `path` read as a file of `kind` (core/input_file.hpp: only ordinary files, within
+/// the kind's size limit); on failure prints why ("cannot read PATH: reason") to stderr.
+std::optional<std::string> read_input(const std::string& path, InputKind kind);
 
 /// Loads and checks a rules file. Prints the diagnostics and returns nothing when there are
 /// errors (or the file cannot be read). Warnings are kept in the result for the caller.

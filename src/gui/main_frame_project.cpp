@@ -21,7 +21,7 @@
 #include "gui/rules_editor.hpp"
 #include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
-#include "io/common/read_file.hpp"
+#include "core/input_file.hpp"
 #include "store/errors.hpp"
 
 #ifndef TL_VERSION
@@ -58,12 +58,12 @@ bool MainFrame::open_project(const wxString& path, bool quiet) {
 }
 
 bool MainFrame::open_rules(const wxString& path, bool quiet) {
-    std::string error;
-    const std::string text = read_file_utf8(from_wx(path), &error);
-    if (!error.empty()) {
-        if (!quiet) wxMessageBox(to_wx(error), _("Cannot open the rules"), wxOK | wxICON_ERROR, this);
+    InputFile file = read_input_file(from_wx(path), InputKind::Rules);
+    if (!file.ok()) {
+        if (!quiet) wxMessageBox(say(*file.error), _("Cannot open the rules"), wxOK | wxICON_ERROR, this);
         return false;
     }
+    const std::string& text = file.bytes;
     if (!close_project()) return false;
     session_.set_rules_path(from_wx(path));
     editor_->load_text(text);

@@ -15,7 +15,7 @@
 #include "app/data_paths.hpp"
 #include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
-#include "io/common/read_file.hpp"
+#include "core/input_file.hpp"
 
 namespace tl::gui {
 
@@ -29,7 +29,9 @@ std::string empty_rules_text(std::string& error) {
         error = data.error;
         return {};
     }
-    return read_file_utf8(data.new_rules_template(), &error);
+    InputFile file = read_input_file(data.new_rules_template(), InputKind::Rules);
+    if (!file.ok()) error = from_wx(say(*file.error));
+    return std::move(file.bytes);
 }
 
 wxString ambition_label(const std::string& a) {
@@ -217,7 +219,9 @@ bool run_new_project_wizard(wxWindow* parent, NewProjectChoice& choice) {
     const app::LibraryEntry* set = source->chosen();
     std::string error;
     if (set) {
-        choice.rules_text = read_file_utf8(set->path, &error);
+        InputFile file = read_input_file(set->path, InputKind::Rules);
+        if (!file.ok()) error = from_wx(say(*file.error));
+        choice.rules_text = std::move(file.bytes);
         choice.source_name = from_wx(wxFileName(to_wx(set->path)).GetFullName());
     } else {
         choice.rules_text = empty_rules_text(error);

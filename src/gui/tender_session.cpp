@@ -4,21 +4,22 @@
 
 #include "core/engine.hpp"
 #include "io/csv/bids_csv.hpp"
-#include "io/common/read_file.hpp"
+#include "core/input_file.hpp"
+#include "gui/i18n.hpp"
+#include "gui/wx_text.hpp"
 #include "store/errors.hpp"
 #include "lang/load.hpp"
 
 namespace tl::gui {
 
 bool TenderSession::open_bids(const std::string& path, std::string* error) {
-    std::string message;
-    std::string bytes = read_file_utf8(path, &message);
-    if (!message.empty()) {
-        if (error) *error = message;
+    InputFile file = read_input_file(path, InputKind::Bids);
+    if (!file.ok()) {
+        if (error) *error = from_wx(say(*file.error));
         return false;
     }
     bids_path_ = path;
-    bids_bytes_ = std::move(bytes);
+    bids_bytes_ = std::move(file.bytes);
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "core/input_file.hpp"
 #include "lang/suggest.hpp"
 
 namespace tl::lang {
@@ -49,6 +50,9 @@ void Checker::check_properties(const Item& it, const std::vector<std::string>& a
             if (it.keyword != "tender") error(p.pos, Message("lang.lot-outside-tender", TL_MSG("lots are declared inside tender { }")));
             continue;
         }
+        // A text longer than a spreadsheet cell could not be written to the workbook.
+        if (p.kind == PropertyKind::Text)
+            if (auto too_long = text_too_long(p.text)) error(p.pos, std::move(*too_long));
         bool known = false;
         for (const auto& a : allowed) known |= a == p.key;
         if (!known) {

@@ -1,11 +1,10 @@
 #include "lang/load.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
+#include "core/input_file.hpp"
 #include "lang/check.hpp"
 #include "lang/source_text.hpp"
 
@@ -91,15 +90,13 @@ struct Loader {
                                   .text("path", target.string())));
                 continue;
             }
-            std::ifstream in(target, std::ios::binary);
-            std::ostringstream ss;
-            ss << in.rdbuf();
-            if (!in.good() && !in.eof()) {
+            InputFile imported = read_input_file(target.string(), InputKind::Rules);
+            if (!imported.ok()) {
                 result.diagnostics.push_back(import_error(
-                    it, path, Message("lang.import-unreadable", TL_MSG("cannot read imported file '{path}'")).text("path", target.string())));
+                    it, path, Message("lang.import-unreadable", TL_MSG("cannot import '{name}': {reason}")).text("name", it.id).nested("reason", std::move(*imported.error))));
                 continue;
             }
-            load(ss.str(), target.string());
+            load(imported.bytes, target.string());
         }
         stack.pop_back();
     }
@@ -135,20 +132,15 @@ LoadResult load(const std::string& text, const std::string& path) {
 }  // namespace
 
 LoadResult load_rules_file(const std::string& path) {
-    std::error_code ec;
-    std::ifstream in(path, std::ios::binary);
-    if (!fs::is_regular_file(path, ec) || !in) {
+    InputFile file = read_input_file(path, InputKind::Rules);
+    if (!file.ok()) {
         LoadResult r;
         SourcePos pos;
         pos.file = path;
-        r.diagnostics.push_back(make_diagnostic(
-            Severity::Error, pos,
-            Message("lang.rules-unreadable", TL_MSG("cannot read rules file '{path}': {reason}")).text("path", path).nested("reason", why_unreadable(path))));
+        r.diagnostics.push_back(make_diagnostic(Severity::Error, pos, std::move(*file.error)));
         return r;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return load(ss.str(), path);
+    return load(file.bytes, path);
 }
 
 LoadResult load_rules_text(const std::string& text, const std::string& path) { return load(text, path); }

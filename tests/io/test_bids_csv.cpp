@@ -8,7 +8,6 @@
 #include <fstream>
 
 #include "io/csv/bids_csv.hpp"
-#include "io/common/read_file.hpp"
 
 using namespace tl;
 
@@ -567,27 +566,6 @@ TEST_CASE("diagnostics carry file, row and cell column", "[bids_csv]") {
     CHECK(d.pos.col == 4);
     CHECK(format_diagnostic(d) ==
           "in/bids 2026.csv:3:4: error: row 3, column 4 (noise): 'Z' is not one of A, B, C\n");
-}
-
-TEST_CASE("read_file_utf8 returns the bytes or says why it cannot", "[read_file]") {
-    const std::string path = (std::filesystem::temp_directory_path() / "tl_io_test_read_file.csv").string();
-    {
-        std::ofstream out(path, std::ios::binary);
-        out << "\xEF\xBB\xBF"
-               "bidder\r\nA\r\n";
-    }
-    std::string error = "stale";
-    CHECK(read_file_utf8(path, &error) ==
-          "\xEF\xBB\xBF"
-          "bidder\r\nA\r\n");
-    CHECK(error.empty());
-    std::remove(path.c_str());
-
-    CHECK(read_file_utf8("no/such/bids.csv", &error).empty());
-    CHECK(error == "cannot open 'no/such/bids.csv': No such file or directory");
-    CHECK(read_file_utf8(".", &error).empty());
-    CHECK(error == "cannot read '.': Is a directory");
-    CHECK(read_file_utf8("no/such/bids.csv", nullptr).empty());
 }
 
 TEST_CASE("bids CSV: every problem has a code, and its place as values", "[bids_csv][i18n]") {

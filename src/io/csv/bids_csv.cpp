@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/input_file.hpp"
 #include "io/csv/bids_header.hpp"
 #include "io/cells/cell_parsing.hpp"
 #include "io/csv/csv_cells.hpp"
@@ -74,6 +75,10 @@ public:
             };
             if (!cell.problem.empty()) {
                 error(cell.problem);
+                continue;
+            }
+            if (auto too_long = text_too_long(cell.text)) {
+                error(std::move(*too_long));
                 continue;
             }
             if (io::find_invalid_utf8(cell.text)) {

@@ -11,6 +11,7 @@
 #include "io/csv/bids_csv_writer.hpp"
 #include "io/csv/bids_header.hpp"
 #include "io/cells/cell_parsing.hpp"
+#include "core/input_file.hpp"
 #include "io/cells/field_value.hpp"
 #include "io/common/text_utils.hpp"
 #include "io/xlsx/xlsx_reader.hpp"
@@ -265,6 +266,7 @@ private:
         if (!not_error(row, "bidder")) return;
         const std::string name = cell_text(answer(row));
         if (name.empty()) return cell_error(row, "bidder", missing_bidder());
+        if (auto too_long = text_too_long(name)) return cell_error(row, "bidder", std::move(*too_long));
         out_.bid.bidder = name;
     }
 
@@ -326,6 +328,7 @@ private:
             if (!f.optional) cell_error(row, f.id, missing_value(f));
             return;
         }
+        if (auto too_long = text_too_long(shown)) return cell_error(row, f.id, std::move(*too_long));
         std::optional<double> value;
         Message why;
         const bool number = c->kind == XlsxCellKind::Number;

@@ -1,5 +1,7 @@
 #include "io/xlsx/xlsx_zip.hpp"
 
+#include "core/input_file.hpp"
+
 #include <algorithm>
 
 #include <zip.h>
@@ -46,12 +48,6 @@ XlsxReadError xlsx_error(const std::string& file, Message what, const std::strin
     e.message = word(what);
     e.what = std::move(what);
     return e;
-}
-
-std::string byte_size_text(std::uint64_t n) {
-    if (n >= (1ull << 20)) return std::to_string((n + (1ull << 19)) >> 20) + " MiB";
-    if (n >= (1ull << 10)) return std::to_string((n + 512) >> 10) + " KiB";
-    return std::to_string(n) + " bytes";
 }
 
 struct ZipPackage::Impl {

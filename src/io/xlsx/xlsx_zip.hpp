@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/input_file.hpp"
 #include "core/message.hpp"
 
 namespace tl::io {
@@ -14,7 +15,7 @@ namespace tl::io {
 /// What the reader refuses. The defaults are generous for any real workbook (a filled bid form is
 /// ~10 parts and ~20 KiB) and small enough for a laptop.
 struct XlsxLimits {
-    std::uint64_t max_file_bytes = 128ull << 20;   ///< the .xlsx file itself
+    std::uint64_t max_file_bytes = max_input_bytes(InputKind::BidForm);  ///< the .xlsx file itself
     std::uint64_t max_entries = 10000;             ///< files in the archive
     std::uint64_t max_part_bytes = 64ull << 20;    ///< one part, unpacked
     std::uint64_t max_total_bytes = 256ull << 20;  ///< all parts read, unpacked
@@ -68,8 +69,5 @@ private:
     explicit ZipPackage(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
-
-/// "64 MiB", "812 KiB", "300 bytes".
-std::string byte_size_text(std::uint64_t bytes);
 
 }  // namespace tl::io
