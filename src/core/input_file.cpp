@@ -11,7 +11,7 @@ namespace tl {
 
 std::uint64_t max_input_bytes(InputKind kind) {
     switch (kind) {
-        case InputKind::Rules: return 2ull << 20;
+        case InputKind::Rules: return 1ull << 20;
         case InputKind::Bids: return 64ull << 20;
         case InputKind::BidForm: return 128ull << 20;
         case InputKind::Workbook: return 1ull << 30;

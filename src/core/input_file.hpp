@@ -20,8 +20,9 @@ enum class InputKind {
     Workbook,  ///< a file TenderLoop wrote itself and reads back to hash it
 };
 
-/// The largest file of `kind` that is read (bytes). Rules: 2 MiB, forty times the largest
-/// criteria set we know of, and a bound on the parser's memory (about 80 bytes per byte of rules);
+/// The largest file of `kind` that is read (bytes). Rules: 1 MiB, twenty times the largest
+/// criteria set we know of, and a bound on the parser's memory (a parsed rule costs about 170
+/// bytes per byte of its text: every node keeps its place; measured in bench/README.md);
 /// bids: 64 MiB, sixty times the shared 10 000-bid workload; a bid form: 128 MiB, as the xlsx
 /// reader's own limit; a workbook of ours: 1 GiB.
 std::uint64_t max_input_bytes(InputKind kind);

@@ -21,4 +21,9 @@ inline constexpr int kMaxNesting = 64;
 /// A sum of 500 terms is no rule anyone writes by hand.
 inline constexpr int kMaxTreeDepth = 500;
 
+/// The most items (fields, lets, requirements, criteria, groups, ...) one set of rules may have,
+/// its imports counted. The largest published criteria sets have a few hundred; checking costs
+/// about 17 KB an item, so 2 000 items stay under 40 MB. Stated in docs/LANGUAGE.md.
+inline constexpr int kMaxItems = 2000;
+
 }  // namespace tl::lang

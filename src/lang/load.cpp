@@ -6,6 +6,7 @@
 
 #include "core/input_file.hpp"
 #include "lang/check.hpp"
+#include "lang/limits.hpp"
 #include "lang/source_text.hpp"
 
 namespace tl::lang {
@@ -124,6 +125,17 @@ LoadResult load(const std::string& text, const std::string& path) {
     if (has_errors(result.diagnostics)) return result;
     std::set<std::string> done{Loader::canonical(path)};
     loader.collect(result.files.front(), done);
+    if (loader.items.size() > static_cast<std::size_t>(kMaxItems)) {
+        const Item& first_over = *loader.items[kMaxItems];
+        result.diagnostics.push_back(make_diagnostic(
+            Severity::Error, first_over.pos,
+            Message("lang.too-many-items", TL_MSG("the rules have {n} items, more than the {limit} a set of rules may have "
+                                                  "(fields, lets, requirements, criteria and groups, imports counted)"))
+                .text("n", std::to_string(loader.items.size()))
+                .text("limit", std::to_string(kMaxItems)),
+            source_line(loader.texts[first_over.pos.file], first_over.pos.line)));
+        return result;
+    }
     Checker checker(result.diagnostics, loader.texts);
     result.rules = checker.check(loader.items);
     return result;

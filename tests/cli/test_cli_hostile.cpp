@@ -68,3 +68,55 @@ TEST_CASE("cli: rules nested exactly as deep as allowed check, evaluate and expo
     CHECK(exported.code == 0);
     CHECK(read_text(dir.file("deep.xlsx")).substr(0, 2) == "PK");
 }
+
+TEST_CASE("cli: devices, pipes and oversized files are refused by name before they are read", "[cli][hostile]") {
+    const std::vector<std::string> c_locale{"-u", "LC_ALL", "-u", "LC_MESSAGES", "-u", "LANGUAGE", "LANG=C.UTF-8"};
+    const std::string rules = sample("bus-tyres", "rules.crit");
+    // Used to read until bad_alloc.
+    Run r = run_cli({"check", "/dev/zero"}, c_locale);
+    CHECK(r.code == 1);
+    CHECK(r.err == "/dev/zero is a character device, not a file: TenderLoop reads only ordinary files\n");
+    r = run_cli({"evaluate", rules, "--bids", "/dev/urandom"}, c_locale);
+    CHECK(r.code == 1);
+    CHECK(r.err == "/dev/urandom is a character device, not a file: TenderLoop reads only ordinary files\n");
+    r = run_cli({"check", "/dev/zero", "--lang", "ru"});
+    CHECK(r.err == "/dev/zero — это символьное устройство, а не файл: TenderLoop читает только обычные файлы\n");
+
+    TempDir dir;
+    const std::string big = dir.file("big.crit");
+    write_text(big, "tender { title: \"Big\" reference: \"B-1\" }\n" + std::string(3u << 20, '\n'));
+    r = run_cli({"check", big}, c_locale);
+    CHECK(r.code == 1);
+    CHECK(r.err == big + " is too large for a rules file: 3 MiB, the limit is 1 MiB\n");
+}
+
+TEST_CASE("cli: a cell longer than a spreadsheet cell holds is refused at its row and column", "[cli][hostile]") {
+    const std::vector<std::string> c_locale{"-u", "LC_ALL", "-u", "LC_MESSAGES", "-u", "LANGUAGE", "LANG=C.UTF-8"};
+    TempDir dir;
+    const std::string bids = dir.file("bids.csv");
+    // 32 767 Cyrillic letters (65 534 bytes) are one cell's worth; one more is not.
+    std::string ok_name, long_name;
+    for (int i = 0; i < 32767; ++i) ok_name += "Ж";
+    long_name = ok_name + "Ж";
+    write_text(bids, "bidder,submitted,price,retreaded,noise,take_back\n" + ok_name +
+                         ",2026-03-02T10:15:00,12000000,40,B,yes\n"
+                         "VolgaTyre,2026-03-02T14:40:00,10500000,25,A,yes\n" +
+                         long_name + ",2026-03-02T10:15:00,12000000,40,B,yes\n");
+    const Run r = run_cli({"evaluate", sample("bus-tyres", "rules.crit"), "--bids", bids}, c_locale);
+    CHECK(r.code == 1);
+    CHECK(r.err == bids + ":4:1: error: row 4, column 1 (bidder): the text is too long: 32768 characters, the limit is "
+                          "32767 (what one spreadsheet cell holds)\n");
+}
+
+TEST_CASE("cli: a rules text longer than a spreadsheet cell holds is an error at its place", "[cli][hostile]") {
+    const std::vector<std::string> c_locale{"-u", "LC_ALL", "-u", "LC_MESSAGES", "-u", "LANGUAGE", "LANG=C.UTF-8"};
+    TempDir dir;
+    const std::string crit = dir.file("long.crit");
+    write_text(crit, "tender { title: \"Long\" reference: \"L-1\" currency: RUB }\n"
+                     "field price: money { name: \"Price\" description: \"" + std::string(40000, 'x') + "\" }\n"
+                     "criterion cost { name: \"Cost\" weight: 100 % score: 100 * lowest(price) / price }\n");
+    const Run r = run_cli({"check", crit}, c_locale);
+    CHECK(r.code == 1);
+    CHECK(r.err.rfind(crit + ":2:", 0) == 0);
+    CHECK(r.err.find("error: the text is too long: 40000 characters, the limit is 32767") != std::string::npos);
+}

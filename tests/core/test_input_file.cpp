@@ -64,7 +64,7 @@ TEST_CASE("a pipe with no writer is refused at once, not waited on", "[input_fil
 }
 
 TEST_CASE("each kind of file has its size limit, checked before reading", "[input_file][hostile]") {
-    CHECK(tl::max_input_bytes(InputKind::Rules) == 2u * 1024 * 1024);
+    CHECK(tl::max_input_bytes(InputKind::Rules) == 1u * 1024 * 1024);
     CHECK(tl::max_input_bytes(InputKind::Bids) == 64u * 1024 * 1024);
     TempDir dir;
     const std::string path = dir.file("huge.crit");
@@ -79,7 +79,7 @@ TEST_CASE("each kind of file has its size limit, checked before reading", "[inpu
     const tl::InputFile f = read_input_file(path, InputKind::Rules);
     CHECK_FALSE(f.ok());
     CHECK(f.bytes.empty());
-    CHECK(english(f) == path + " is too large for a rules file: 2 MiB, the limit is 2 MiB");
+    CHECK(english(f) == path + " is too large for a rules file: 1 MiB, the limit is 1 MiB");
     // A sparse 3 GiB bids file costs nothing to refuse.
     const std::string bids = dir.file("huge.csv");
     std::ofstream(bids, std::ios::binary) << "bidder\n";

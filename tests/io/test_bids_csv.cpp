@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/input_file.hpp"
 #include "io/csv/bids_csv.hpp"
+#include "io/csv/csv_tokenizer.hpp"
 
 using namespace tl;
 
@@ -615,4 +617,37 @@ TEST_CASE("bids CSV: every problem has a code, and its place as values", "[bids_
             CHECK(word(d.what) == d.message);
         }
     }
+}
+
+TEST_CASE("a bids file stops at its cell limit with one message at the row that passes it", "[bids_csv][hostile]") {
+    // The tokenizer's own limit, small: 3 records of 2 cells pass 5 cells at the third (row 3).
+    const io::CsvTokens few = io::tokenize_csv("a,b\nc,d\ne,f\ng,h\n", ',', 5);
+    CHECK(few.stopped_at_row == 3);
+    CHECK(few.records.size() == 3);
+    CHECK(io::tokenize_csv("a,b\nc,d\n", ',', 4).stopped_at_row == 0);
+
+    // The real limit: 2 000 000 cells. A header and 1 999 999 rows of one cell each are all
+    // tokenized; one more row is refused by the reader, before any row is read.
+    std::string text = "bidder\n";
+    text.reserve(2 + 4 * io::kMaxCsvCells);
+    for (std::size_t i = 1; i < io::kMaxCsvCells; ++i) text += "A\n";
+    CHECK(io::tokenize_csv(text, ',').stopped_at_row == 0);
+    text += "B\n";
+    auto over = read_bids_csv(text, "bids.csv", {}, {});
+    REQUIRE(over.diagnostics.size() == 1);
+    CHECK(format_diagnostic(over.diagnostics[0]) ==
+          "bids.csv:2000001: error: row 2000001: the file has more than 2000000 cells (rows times columns), the most a "
+          "bids file may have; split it, for example by lot\n");
+}
+
+TEST_CASE("a cell longer than a spreadsheet cell holds is refused at its row and column", "[bids_csv][hostile]") {
+    const std::string exactly(kMaxTextChars, 'x');
+    auto ok = read_bids_csv("bidder\n" + exactly + "\n", "bids.csv", {}, {});
+    INFO(all_messages(ok));
+    CHECK(ok.ok());
+    auto r = read_bids_csv("bidder\nAcme\n" + exactly + "y\n", "bids.csv", {}, {});
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(format_diagnostic(r.diagnostics[0]) ==
+          "bids.csv:3:1: error: row 3, column 1 (bidder): the text is too long: 32768 characters, the limit is 32767 "
+          "(what one spreadsheet cell holds)\n");
 }

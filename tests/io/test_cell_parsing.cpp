@@ -180,12 +180,12 @@ TEST_CASE("tokenizer: records, cells, quotes and physical rows", "[csv_tokenizer
     auto spaced = tokenize_csv("a; \"b;c\" ;d", ';');
     REQUIRE(spaced.records.size() == 1);
     CHECK(spaced.records[0].cells[1].text == "b;c");
-    CHECK(spaced.records[0].cells[1].problem.empty());
+    CHECK_FALSE(spaced.records[0].cells[1].problem);
 
     auto open = tokenize_csv("a,\"b\nc", ',');
     REQUIRE(open.records.size() == 1);
     CHECK(open.records[0].unterminated);
-    CHECK_FALSE(open.records[0].cells[1].problem.empty());
+    CHECK(open.records[0].cells[1].problem);
 }
 
 TEST_CASE("UTF-8 helpers", "[text_utils]") {

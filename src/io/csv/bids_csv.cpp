@@ -44,7 +44,7 @@ public:
         const int width = static_cast<int>(columns_.size());
         const int count = static_cast<int>(rec.cells.size());
         if (rec.unterminated) {
-            rep_.cell(row, count, name_of(count), rec.cells.back().problem, field_of(count));
+            rep_.cell(row, count, name_of(count), *rec.cells.back().problem, field_of(count));
             return;
         }
         if (count != width) {
@@ -73,8 +73,8 @@ public:
                 rep_.cell(row, col, c.name, std::move(msg), is_known(c.kind) ? c.name : std::string());
                 row_ok = false;
             };
-            if (!cell.problem.empty()) {
-                error(cell.problem);
+            if (cell.problem) {
+                error(*cell.problem);
                 continue;
             }
             if (auto too_long = text_too_long(cell.text)) {
@@ -219,7 +219,7 @@ char separator_hint(std::string_view body) {
 
 bool blank(const io::CsvRecord& rec) {
     for (const auto& c : rec.cells)
-        if (!c.problem.empty() || !trim_spaces(c.text).empty()) return false;
+        if (c.problem || !trim_spaces(c.text).empty()) return false;
     return true;
 }
 
@@ -257,6 +257,15 @@ CsvReadResult read_bids_csv(const std::string& text, const std::string& file_nam
         const char hint = separator_hint(body);
         const char sep = hint ? hint : io::detect_separator(body);
         const io::CsvTokens tokens = io::tokenize_csv(body, sep);
+        if (tokens.stopped_at_row) {
+            rep.row(tokens.stopped_at_row,
+                    Message("io.csv.too-many-cells",
+                            TL_MSG("the file has more than {limit} cells (rows times columns), the most a bids file may "
+                                   "have; split it, for example by lot"))
+                        .text("limit", std::to_string(io::kMaxCsvCells)));
+            result.diagnostics = rep.finish();
+            return result;
+        }
         // The hint line is not the header, but it still counts as row 1.
         auto it = std::find_if(tokens.records.begin() + (hint && !tokens.records.empty() ? 1 : 0),
                                tokens.records.end(), [](const auto& r) { return !blank(r); });

@@ -101,8 +101,8 @@ public:
             const int col = static_cast<int>(i) + 1;
             const CsvCell& cell = header.cells[i];
             Column c;
-            if (!cell.problem.empty()) {
-                rep_.cell(row_, col, "", cell.problem);
+            if (cell.problem) {
+                rep_.cell(row_, col, "", *cell.problem);
             } else if (find_invalid_utf8(cell.text)) {
                 rep_.cell(row_, col, "",
                           Message("io.csv.invalid-utf8-name", TL_MSG("the column name is not valid UTF-8; {advice}"))

@@ -45,8 +45,9 @@ char detect_separator(std::string_view text) {
     return ',';
 }
 
-CsvTokens tokenize_csv(std::string_view text, char sep) {
+CsvTokens tokenize_csv(std::string_view text, char sep, std::size_t max_cells) {
     CsvTokens out;
+    std::size_t cells = 0;
     out.separator = sep;
     const std::size_t n = text.size();
     auto is_pad = [sep](char c) { return c == ' ' || (c == '\t' && sep != '\t'); };
@@ -86,7 +87,7 @@ CsvTokens tokenize_csv(std::string_view text, char sep) {
                     ++i;
                 }
                 if (!closed) {
-                    cell.problem = Message("io.csv.unclosed-quote",
+                    cell.problem = std::make_shared<const Message>("io.csv.unclosed-quote",
                                            TL_MSG("the quote that opens this value is never closed (a quote "
                                                   "inside a quoted value must be doubled: \"\")"));
                     rec.cells.push_back(std::move(cell));
@@ -96,7 +97,7 @@ CsvTokens tokenize_csv(std::string_view text, char sep) {
                 }
                 while (i < n && is_pad(text[i])) ++i;
                 if (i < n && text[i] != sep && !is_line_end(text[i])) {
-                    cell.problem = Message("io.csv.text-after-quote",
+                    cell.problem = std::make_shared<const Message>("io.csv.text-after-quote",
                                            TL_MSG("text after the closing quote (a quote inside a quoted value "
                                                   "must be doubled: \"\")"));
                     while (i < n && text[i] != sep && !is_line_end(text[i])) ++i;
@@ -116,7 +117,12 @@ CsvTokens tokenize_csv(std::string_view text, char sep) {
             }
             break;
         }
+        cells += rec.cells.size();
         out.records.push_back(std::move(rec));
+        if (cells > max_cells) {
+            out.stopped_at_row = out.records.back().row;
+            break;
+        }
     }
     return out;
 }
