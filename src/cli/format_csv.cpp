@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/format.hpp"
+#include "cli/printable.hpp"
 
 namespace tl::cli {
 
@@ -12,17 +13,22 @@ namespace {
 /// Numbers in full precision (the shortest text that reads back to the same double).
 std::string number_cell(double v) { return std::isfinite(v) ? fmt::format("{}", v) : ""; }
 
+/// A text from the rules or the bids: guarded against formula injection, and with control
+/// characters (ESC, the C1 controls...) written visibly, as on the terminal, so that neither a
+/// terminal showing the output nor a spreadsheet opening it acts on them.
+std::string text_cell(const std::string& text) { return csv_text_cell(terminal_safe(text)); }
+
 }  // namespace
 
 std::string format_csv(const CriteriaSet& rules, const Result& result) {
     std::string out = "lot,rank,bidder,total";
-    for (const auto& c : rules.criteria) out += "," + csv_text_cell(c.id);
+    for (const auto& c : rules.criteria) out += "," + text_cell(c.id);
     out += ",admissible,excluded_because,flags\n";
     for (const LotOutcome& lot : result.lots) {
         for (const BidOutcome& b : lot.bids) {
-            out += csv_text_cell(lot.lot) + ",";
+            out += text_cell(lot.lot) + ",";
             out += (b.ranked() ? std::to_string(b.rank) : "") + ",";
-            out += csv_text_cell(b.bidder) + ",";
+            out += text_cell(b.bidder) + ",";
             out += (b.ranked() ? number_cell(b.total) : "");
             for (std::size_t c = 0; c < rules.criteria.size(); ++c)
                 out += "," + (c < b.scores.size() ? number_cell(b.scores[c]) : "");
@@ -31,8 +37,8 @@ std::string format_csv(const CriteriaSet& rules, const Result& result) {
             // The ids of the failed requirements, or gate:<criterion> for a minimum score.
             for (const Exclusion& e : b.excluded_because)
                 excluded += std::string(excluded.empty() ? "" : " ") + (e.gate ? "gate:" : "") + e.rule_id;
-            out += std::string(",") + (b.admissible ? "yes" : "no") + "," + csv_text_cell(excluded) + "," +
-                   csv_text_cell(flags) + "\n";
+            out += std::string(",") + (b.admissible ? "yes" : "no") + "," + text_cell(excluded) + "," +
+                   text_cell(flags) + "\n";
         }
     }
     return out;

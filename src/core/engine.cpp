@@ -31,6 +31,7 @@ Flag flag(const std::string& id, const Rule& rule, Message what) {
 struct Scored {
     std::vector<std::vector<double>> scores;  // [criterion][member]
     std::vector<std::vector<bool>> clamped;
+    std::vector<std::vector<bool>> overflowed;  // the score was infinite (now NaN: undefined)
 };
 
 // Scores of the given criteria over the evaluator's set, clamped to each criterion's scale.
@@ -38,11 +39,18 @@ Scored score_criteria(const CriteriaSet& rules, Evaluator& ev, const std::vector
     Scored s;
     s.scores.resize(rules.criteria.size());
     s.clamped.resize(rules.criteria.size());
+    s.overflowed.resize(rules.criteria.size());
     for (int c : which) {
         const Criterion& crit = rules.criteria[static_cast<std::size_t>(c)];
         std::vector<double> v = ev.eval(crit.score).expanded(ev.size());
-        std::vector<bool> clamped(v.size(), false);
+        std::vector<bool> clamped(v.size(), false), overflowed(v.size(), false);
         for (std::size_t i = 0; i < v.size(); ++i) {
+            // An overflow to infinity is no measure of quality: clamping it would hand out full
+            // points unnoticed. It is undefined, and flagged as such.
+            if (std::isinf(v[i])) {
+                v[i] = std::nan("");
+                overflowed[i] = true;
+            }
             if (std::isnan(v[i])) continue;
             if (v[i] < crit.scale_lo || v[i] > crit.scale_hi) {
                 v[i] = std::min(std::max(v[i], crit.scale_lo), crit.scale_hi);
@@ -51,6 +59,7 @@ Scored score_criteria(const CriteriaSet& rules, Evaluator& ev, const std::vector
         }
         s.scores[static_cast<std::size_t>(c)] = std::move(v);
         s.clamped[static_cast<std::size_t>(c)] = std::move(clamped);
+        s.overflowed[static_cast<std::size_t>(c)] = std::move(overflowed);
     }
     return s;
 }
@@ -145,6 +154,13 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
                                   TL_MSG("no consensus score of the committee is recorded for '{criterion}' (counted as {counted})"))
                               .text("criterion", crit.id)
                               .number("counted", crit.scale_lo, 4)
+                    : fs.overflowed[c][m]
+                        ? Message("core.flag.infinite-score",
+                                  TL_MSG("the score of '{criterion}' is infinite for this bid, a calculation overflowed "
+                                         "(counted as {counted}): {test}"))
+                              .text("criterion", crit.id)
+                              .number("counted", crit.scale_lo, 4)
+                              .text("test", explain_test(rules, final_stage, crit.score, m))
                         : Message("core.flag.undefined-score",
                                   TL_MSG("the score of '{criterion}' is undefined for this bid (counted as {counted}): {test}"))
                               .text("criterion", crit.id)

@@ -85,6 +85,11 @@ void Checker::mark_used(const Expr& e) {
 bool Checker::literal_unit(Expr& e) {
     e.type = ValueKind::Number;
     e.value = e.number;
+    if (std::isnan(e.number)) {  // lower.cpp: a literal closer to zero than a double can hold
+        error(e.pos, Message("lang.number-too-small", TL_MSG("this number is out of range: too close to zero to compute with "
+                                                             "(the smallest is about 5e-324); write 0 if zero is meant")));
+        return false;
+    }
     if (!std::isfinite(e.number)) {
         error(e.pos, Message("lang.number-too-large", TL_MSG("this number is too large to compute with")));
         return false;

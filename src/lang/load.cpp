@@ -40,23 +40,57 @@ struct Loader {
         return make_diagnostic(Severity::Error, it.id_pos, std::move(what), source_line(texts[path], it.pos.line));
     }
 
-    void add_file(const std::string& text, const std::string& path) {
+    /// Parses a file into result.files. False, with nothing reported, for an imported file that
+    /// fails at its very first token: it is no rules file at all (an import of /etc/shadow), and
+    /// quoting its first line would show a stranger's file to whoever reads the messages.
+    bool add_file(const std::string& text, const std::string& path, bool imported) {
         RuleFile file;
         // A UTF-8 BOM from Windows editors is not part of the rules.
         // A lone CR (old Mac editors) ends a line, as it does for the parser.
         std::string body = with_line_ends(text.rfind("\xEF\xBB\xBF", 0) == 0 ? text.substr(3) : text);
         texts[path] = body;
+        Diagnostics found;
+        const bool parsed = parse_rules(body, path, file, found);
         // Kept even when it does not parse: the main file is always files.front().
-        parse_rules(body, path, file, result.diagnostics);
         result.files.push_back(std::move(file));
+        if (imported && !parsed && !found.empty() && at_first_token(body, found.back().pos)) {
+            texts[path].clear();
+            return false;
+        }
+        result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
+        return true;
+    }
+
+    /// True when `pos` is the first thing in `text` that is neither space nor a comment.
+    static bool at_first_token(const std::string& text, const SourcePos& pos) {
+        int line = 1;
+        std::size_t line_start = 0, i = 0;
+        while (i < text.size()) {
+            const char c = text[i];
+            if (c == '\n') {
+                ++line, ++i, line_start = i;
+            } else if (c == ' ' || c == '\t') {
+                ++i;
+            } else if (c == '#' || text.compare(i, 2, "//") == 0) {
+                while (i < text.size() && text[i] != '\n') ++i;
+            } else {
+                break;
+            }
+        }
+        return pos.line == line && pos.col == static_cast<int>(i - line_start) + 1;
     }
 
     // Files are parsed depth-first; items are collected after all parsing so that pointers into
     // result.files stay valid (the vector no longer grows).
-    void load(const std::string& text, const std::string& path) {
+    /// False when an imported file is no rules file (add_file); nothing below it is loaded then.
+    bool load(const std::string& text, const std::string& path) {
+        const bool imported = !stack.empty();
         stack.push_back(path);
         loaded.insert(canonical(path));
-        add_file(text, path);
+        if (!add_file(text, path, imported)) {
+            stack.pop_back();
+            return false;
+        }
         const std::size_t me = result.files.size() - 1;
         const std::vector<Item> my_items = result.files[me].items;  // copy: files may grow below
         for (const Item& it : my_items) {
@@ -97,9 +131,15 @@ struct Loader {
                     it, path, Message("lang.import-unreadable", TL_MSG("cannot import '{name}': {reason}")).text("name", it.id).nested("reason", std::move(*imported.error))));
                 continue;
             }
-            load(imported.bytes, target.string());
+            if (!load(imported.bytes, target.string()))
+                result.diagnostics.push_back(import_error(
+                    it, path, Message("lang.import-not-rules", TL_MSG("cannot import '{name}': {path} is not a rules file (it does not "
+                                                                     "start with an item such as tender, field or criterion)"))
+                                  .text("name", it.id)
+                                  .text("path", target.string())));
         }
         stack.pop_back();
+        return true;
     }
 
     // Imported items stand where the import stands.

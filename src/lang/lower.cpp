@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include <boost/variant/apply_visitor.hpp>
 
 #include "lang/nesting.hpp"
+#include "lang/number_literal.hpp"
 
 namespace tl::lang {
 
@@ -86,9 +89,24 @@ Expr Lowering::operand(const ast::operand& o) {
             // The grammar accepted the text as a number; from_chars is exact and ignores the locale.
             const auto [end, ec] = std::from_chars(n.text.data(), n.text.data() + n.text.size(), e.number);
             (void)end;
-            if (ec == std::errc::result_out_of_range) e.number = std::numeric_limits<double>::infinity();
+            const NumberText digits = inspect_number(n.text);
+            // Too large is infinite, too close to zero NaN: the checker words each (check_expr.cpp).
+            if (ec == std::errc::result_out_of_range)
+                e.number = digits.magnitude < 0 ? std::numeric_limits<double>::quiet_NaN() : std::numeric_limits<double>::infinity();
             e.unit_text = n.unit;
             e.pos = self.pos(n);
+            if (digits.significant_digits > kMaxSignificantDigits && std::isfinite(e.number)) {
+                char shown[32];
+                std::snprintf(shown, sizeof shown, "%.17g", e.number);
+                self.warnings.push_back(make_diagnostic(
+                    Severity::Warning, e.pos,
+                    Message("lang.number-rounded", TL_MSG("this number has {digits} significant digits, more than the {max} a "
+                                                          "computer's number keeps; it is computed as {value}"))
+                        .text("digits", std::to_string(digits.significant_digits))
+                        .text("max", std::to_string(kMaxSignificantDigits))
+                        .text("value", shown),
+                    self.lines.line_text(self.text, e.pos.line)));
+            }
             self.height_ = 1;
             return e;
         }

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "core/diagnostic.hpp"
 #include "lang/ast.hpp"
 #include "lang/config.hpp"
 #include "lang/syntax.hpp"
@@ -36,6 +37,9 @@ struct Lowering {
     /// there, so the caller must report this and drop the result.
     std::optional<SourcePos> too_deep;
     int height_ = 0;  ///< the height of the tree the last lowering call returned
+    /// What lowering noticed without refusing it (a literal with more digits than a double keeps),
+    /// for the caller to add to the diagnostics.
+    Diagnostics warnings{};
 
     Item item(const ast::item& it);
     Expr expression(const ast::expression& e);

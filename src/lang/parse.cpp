@@ -254,6 +254,7 @@ bool parse_rules(const std::string& saved, const std::string& path, RuleFile& ou
     if (!run(text, path, file_rule(), items, handler, owner, diagnostics)) return false;
     Lowering lowering{text, path, *handler};
     for (const auto& it : items) out.items.push_back(lowering.item(it));
+    diagnostics.insert(diagnostics.end(), lowering.warnings.begin(), lowering.warnings.end());
     if (!report_too_deep(lowering, text, diagnostics)) {
         out.items.clear();
         return false;
@@ -271,6 +272,7 @@ bool parse_expression(const std::string& saved, const std::string& path, Expr& o
     if (!run(text, path, expression_rule(), e, handler, owner, diagnostics)) return false;
     Lowering lowering{text, path, *handler};
     out = lowering.expression(e);
+    diagnostics.insert(diagnostics.end(), lowering.warnings.begin(), lowering.warnings.end());
     return report_too_deep(lowering, text, diagnostics);
 }
 

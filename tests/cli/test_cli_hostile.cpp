@@ -120,3 +120,91 @@ TEST_CASE("cli: a rules text longer than a spreadsheet cell holds is an error at
     CHECK(r.err.rfind(crit + ":2:", 0) == 0);
     CHECK(r.err.find("error: the text is too long: 40000 characters, the limit is 32767") != std::string::npos);
 }
+
+namespace {
+
+const std::vector<std::string>& c_locale() {
+    static const std::vector<std::string> env{"-u", "LC_ALL", "-u", "LC_MESSAGES", "-u", "LANGUAGE", "LANG=C.UTF-8"};
+    return env;
+}
+
+const char* const kOneFieldRules =
+    "tender { title: \"T\" reference: \"T-1\" currency: RUB }\n"
+    "field price: money { name: \"Price\" }\n"
+    "field x: number { name: \"X\" }\n";
+
+}  // namespace
+
+TEST_CASE("cli: a score that overflows to infinity is flagged and counted as the scale's bottom, not full points",
+          "[cli][hostile]") {
+    TempDir dir;
+    const std::string crit = dir.file("r.crit"), bids = dir.file("b.csv");
+    write_text(crit, std::string(kOneFieldRules) +
+                         "criterion c { name: \"C\" weight: 50 % score: x * 1e308 * 10 }\n"
+                         "criterion p { name: \"P\" weight: 50 % score: 100 * lowest(price) / price }\n");
+    // A: x * 1e308 * 10 overflows (infinite), B: x = 0 gives 0. Before: A got 100 points unflagged.
+    write_text(bids, "bidder,price,x\nA,100,5\nB,100,0\n");
+    const Run r = run_cli({"evaluate", crit, "--bids", bids, "--format", "csv"}, c_locale());
+    CHECK(r.code == 0);
+    CHECK(r.out ==
+          "lot,rank,bidder,total,c,p,admissible,excluded_because,flags\n"
+          ",1,A,50,0,100,yes,,undefined_score\n"
+          ",1,B,50,0,100,yes,,\n");
+    const Run text = run_cli({"evaluate", crit, "--bids", bids}, c_locale());
+    CHECK(text.out.find("A: undefined_score (C): the score of 'c' is infinite for this bid, a calculation overflowed "
+                        "(counted as 0.0000): x (5) * 1e+308 * 10") != std::string::npos);
+}
+
+TEST_CASE("cli: numbers beyond a double: out of range, and more digits than it keeps", "[cli][hostile]") {
+    TempDir dir;
+    const std::string crit = dir.file("r.crit"), bids = dir.file("b.csv");
+    write_text(crit, std::string(kOneFieldRules) + "criterion c { name: \"C\" weight: 100 % score: 0.12345678901234567891 * x }\n"
+                                                   "requirement cap { test: price <= 1000 RUB }\n");
+    Run r = run_cli({"check", crit}, c_locale());
+    CHECK(r.code == 0);
+    CHECK(r.err == crit + ":4:46: warning: this number has 20 significant digits, more than the 17 a computer's number "
+                          "keeps; it is computed as 0.12345678901234568\n"
+                          "  criterion c { name: \"C\" weight: 100 % score: 0.12345678901234567891 * x }\n"
+                          "                                               ^\n");
+    write_text(crit, std::string(kOneFieldRules) + "criterion c { name: \"C\" weight: 100 % score: 1e-400 * x }\n");
+    r = run_cli({"check", crit}, c_locale());
+    CHECK(r.code == 1);
+    CHECK(r.err.find(crit + ":4:46: error: this number is out of range: too close to zero to compute with") == 0);
+
+    write_text(crit, std::string(kOneFieldRules) + "criterion c { name: \"C\" weight: 100 % score: 100 * lowest(price) / price }\n");
+    write_text(bids, "bidder,price,x\nA,100,1e-400\nB,200,1.2345678901234567890\n");
+    r = run_cli({"evaluate", crit, "--bids", bids}, c_locale());
+    CHECK(r.code == 1);
+    CHECK(r.err == bids + ":2:3: error: row 2, column 3 (x): '1e-400' is in scientific notation; write the number out in "
+                          "full (Excel exports 1,2E+07 when a column is too narrow, and digits are lost)\n" +
+                   bids + ":3:3: warning: row 3, column 3 (x): '1.2345678901234567890' has 19 significant digits, more than "
+                          "the 17 a computer's number keeps; it is computed as 1.2345678901234567\n");
+    write_text(bids, "bidder,price,x\nA,100,0." + std::string(400, '0') + "1\n");
+    r = run_cli({"evaluate", crit, "--bids", bids}, c_locale());
+    CHECK(r.err.find("is outside the range of numbers TenderLoop can hold") != std::string::npos);
+}
+
+TEST_CASE("cli: --format csv writes control characters visibly", "[cli][hostile]") {
+    TempDir dir;
+    const std::string crit = dir.file("r.crit"), bids = dir.file("b.csv");
+    write_text(crit, std::string(kOneFieldRules) + "criterion c { name: \"C\" weight: 100 % score: 100 * lowest(price) / price }\n");
+    write_text(bids, "bidder,price,x\n\"Lot\x1b[31mRed\",100,1\nB,200,1\n");
+    const Run r = run_cli({"evaluate", crit, "--bids", bids, "--format", "csv"}, c_locale());
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find(",Lot\\x1b[31mRed,") != std::string::npos);
+}
+
+TEST_CASE("cli: importing a file that is no rules file does not quote it", "[cli][hostile]") {
+    TempDir dir;
+    const std::string secret = dir.file("secret.txt"), crit = dir.file("r.crit");
+    write_text(secret, "root:$6$secret-hash:19000:0:99999:7:::\n");
+    write_text(crit, "import \"secret.txt\"\n" + std::string(kOneFieldRules) +
+                         "criterion c { name: \"C\" weight: 100 % score: 100 * lowest(price) / price }\n");
+    const Run r = run_cli({"check", crit}, c_locale());
+    CHECK(r.code == 1);
+    CHECK(r.err.find("secret-hash") == std::string::npos);
+    CHECK(r.err == crit + ":1:9: error: cannot import 'secret.txt': " + secret +
+                       " is not a rules file (it does not start with an item such as tender, field or criterion)\n"
+                       "  import \"secret.txt\"\n"
+                       "          ^\n");
+}

@@ -205,12 +205,18 @@ TEST_CASE("lets built on lets: the evaluation depth through them is bounded too"
         const lang::LoadResult past = lang::load_rules_text(chain(kTreeDepth / 2 + 1, reversed), "lets.crit");
         REQUIRE(past.diagnostics.size() == 1);
         CHECK(past.diagnostics[0].what.code == "lang.let-too-deep");
-        // 20 000 lets: refused, not a crash, whichever order they are written in. Written in order,
+        // 1 997 lets (with the tender, the field and the criterion: the 2 000 items a set of rules
+        // may have): refused, not a crash, whichever order they are written in. Written in order,
         // one error (the uses of a refused let stay silent); written backwards, the checker
         // follows them 500 at a time, and each such run ends in its own error.
-        const lang::LoadResult huge = lang::load_rules_text(chain(20000, reversed), "lets.crit");
+        const lang::LoadResult huge = lang::load_rules_text(chain(1997, reversed), "lets.crit");
         REQUIRE_FALSE(huge.ok());
         if (!reversed) CHECK(huge.diagnostics.size() == 1);
         for (const Diagnostic& d : huge.diagnostics) CHECK(d.what.code == "lang.let-too-deep");
+        // 20 000 lets: refused for their number before anything follows them.
+        const lang::LoadResult past_items = lang::load_rules_text(chain(20000, reversed), "lets.crit");
+        REQUIRE(past_items.diagnostics.size() == 1);
+        CHECK(past_items.diagnostics[0].what.code == "lang.too-many-items");
+        CHECK(past_items.diagnostics[0].pos.line == 2001);
     }
 }

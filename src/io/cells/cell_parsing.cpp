@@ -56,6 +56,8 @@ std::optional<double> decimal(std::string_view s, const std::string& cell, const
             i += n - 1;
         } else if ((c == 'e' || c == 'E') && any_digit) {
             exponent = true;
+            // The exponent's sign belongs to it: 1e-400 is scientific notation, not "not a number".
+            if (i + 1 < s.size() && (s[i + 1] == '-' || s[i + 1] == '+')) ++i;
         } else {
             other = true;
         }
@@ -313,6 +315,28 @@ std::optional<Timestamp> parse_timestamp(const std::string& text, Message& why) 
     ts.text = format_iso_date(static_cast<int>(day)) + buf + (zoned ? "Z" : "");
     ts.zoned = zoned;
     return ts;
+}
+
+std::optional<Message> digits_rounded(const std::string& text, double value) {
+    // Digits from the first non-zero one to the last non-zero one; separators and signs skipped.
+    int first = -1, last = -1, index = 0;
+    for (const char c : text) {
+        if (!is_digit(c)) continue;
+        if (c != '0') {
+            if (first < 0) first = index;
+            last = index;
+        }
+        ++index;
+    }
+    const int significant = first < 0 ? 0 : last - first + 1;
+    if (significant <= 17) return std::nullopt;
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "%.17g", value);
+    return Message("io.cell.digits-rounded", TL_MSG("'{value}' has {digits} significant digits, more than the 17 a computer's "
+                                                     "number keeps; it is computed as {computed}"))
+        .text("value", shorten_for_message(text))
+        .text("digits", std::to_string(significant))
+        .text("computed", shown);
 }
 
 }  // namespace tl::io

@@ -31,6 +31,10 @@ std::optional<double> parse_numeric_cell(const FieldDecl& field, const std::stri
 /// yes/no/true/false/y/n/1/0/да/нет in any case -> 1 or 0.
 std::optional<double> parse_yes_no(const std::string& text);
 
+/// Set when the number written in `text` (a cell already read as a number) has more significant
+/// digits than a double keeps (17): the warning says what the value is computed as.
+std::optional<Message> digits_rounded(const std::string& text, double value);
+
 /// `YYYY-MM-DD` or `DD.MM.YYYY` (also `D.M.YYYY`, as Russian-locale spreadsheets export dates)
 /// -> days since 1970-01-01.
 std::optional<int> parse_date_cell(const std::string& text, std::string* error);

@@ -118,6 +118,9 @@ public:
                         error(io::out_of_range(f, v));
                     } else {
                         bid.values[c.field] = *value;
+                        if (!std::isnan(*value))
+                            if (auto rounded = io::digits_rounded(v, *value))
+                                rep_.cell_warning(row, col, c.name, std::move(*rounded), c.name);
                     }
                     break;
                 }

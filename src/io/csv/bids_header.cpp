@@ -29,6 +29,11 @@ void BidsReporter::cell(int row, int col, const std::string& column, Message pro
     add(row, col, std::move(what), field);
 }
 
+void BidsReporter::cell_warning(int row, int col, const std::string& column, Message problem, const std::string& field) {
+    cell(row, col, column, std::move(problem), field);
+    all_.back().severity = Severity::Warning;
+}
+
 void BidsReporter::row(int row, Message problem, const std::string& field) {
     const std::string code = problem.code;
     add(row, 0, Message(code, TL_MSG("row {row}: {problem}")).count("row", row).nested("problem", std::move(problem)),

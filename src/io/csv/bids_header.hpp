@@ -28,7 +28,10 @@ public:
     void cell(int row, int col, const std::string& column, Message problem, const std::string& field = {});
     /// A problem of a whole row (such as a missing column): col 0 means "no particular cell".
     void row(int row, Message problem, const std::string& field = {});
-    bool any() const { return !all_.empty(); }
+    /// As cell(), but a warning: the value is read, the user is told.
+    void cell_warning(int row, int col, const std::string& column, Message problem, const std::string& field = {});
+    /// True once an error (not a warning) was reported.
+    bool any() const { return has_errors(all_); }
     /// How many problems so far (to mark the ones of a row with its bidder afterwards).
     std::size_t count() const { return all_.size(); }
     /// Sets SourcePos::bidder of the problems from index `first` on.
