@@ -311,7 +311,7 @@ ChangeOutcome TenderProject::put_bid_except(const BidEntry& entry, bool replace,
     for (const Lot& l : rules.tender.lots) lots.push_back(l.id);
     const std::string csv = entry_as_csv(entry, rules);
     CsvReadResult read = read_bids_csv(csv, where, rules.fields, lots);
-    {
+    {  // also the warnings of a bid that is recorded
         // The CSV's "row 2, column 5 (recycled): ..." reads as "field 'recycled': ..." for a typed
         // bid: the same problem (the message's nested `problem`), placed by the field it concerns.
         for (Diagnostic& d : read.diagnostics) {
@@ -348,7 +348,7 @@ ChangeOutcome TenderProject::put_bid_except(const BidEntry& entry, bool replace,
     // such names) but never silently: the warnings go with the outcome, as an import's do.
     if (out.ok) {
         Diagnostics lookalikes;
-        std::vector<NameInInput> names = stored_names(bids(), renamed ? renamed : nullptr);
+        std::vector<NameInInput> names = stored_names(bids(), renamed);
         NameInInput typed{entry.bidder, bid, {}, 0};
         typed.pos.file = where;
         names.push_back(std::move(typed));

@@ -110,7 +110,8 @@ TEST_CASE("a word that mixes alphabets is warned about; Russian names in either 
                           "the other letters are Latin; a name that imitates another often looks like this");
     CHECK(io::mixed_script_name("Шинсервиc"));  // Latin c at the end of a Cyrillic word
     for (const std::string& ok : {kAcme, std::string("ООО «Ромашка»"), std::string("OOO Romashka"),
-                                 std::string("ООО «Acme Групп»"), std::string("Acme-Групп 2000"), std::string("Δέλτα SA")})
+                                 std::string("ООО «Acme Групп»"), std::string("Acme-Групп 2000"), std::string("Δέλτα SA"),
+                                  std::string("トヨタ自動車"), std::string("삼성전자")})
         CHECK_FALSE(io::mixed_script_name(ok));
 }
 

@@ -102,13 +102,13 @@ std::optional<Message> mixed_script_name(const std::string& name) {
         // of another script.
         std::map<int, int> count;
         for (std::size_t i = start; i < end; ++i)
-            if (int s = unicode::script_of(cps[i]); s >= 0) ++count[s];
+            if (int s = unicode::word_script_of(cps[i]); s >= 0) ++count[s];
         if (count.size() > 1) {
             int main = count.begin()->first;
             for (const auto& [s, n] : count)
                 if (n > count[main]) main = s;
             std::size_t odd = start;
-            while (unicode::script_of(cps[odd]) < 0 || unicode::script_of(cps[odd]) == main) ++odd;
+            while (unicode::word_script_of(cps[odd]) < 0 || unicode::word_script_of(cps[odd]) == main) ++odd;
             std::string word;
             for (std::size_t i = start; i < end; ++i) word += utf8_of(cps[i]);
             return Message("io.names.mixed-script",
@@ -118,7 +118,7 @@ std::optional<Message> mixed_script_name(const std::string& name) {
                 .text("char", utf8_of(cps[odd]))
                 .text("code", code_label(cps[odd]))
                 .nested("script", script_message(unicode::script_of(cps[odd])))
-                .nested("main_script", script_message(main));
+                .nested("main_script", script_message(main));  // Han for a Japanese or Korean word
         }
         start = end;
     }

@@ -39,8 +39,9 @@ std::string code_label(char32_t c) {
 std::string char_name(char32_t c) {
     char buf[128];
     UErrorCode status = U_ZERO_ERROR;
-    // The extended name also names controls and unassigned code points ("<control-0009>").
-    int32_t n = u_charName(static_cast<UChar32>(c), U_EXTENDED_CHAR_NAME, buf, sizeof buf, &status);
+    // The extended name also names controls and unassigned code points ("<control-001B>"): ICU
+    // has no name for a control, and its aliases (ESCAPE) are not in ICU's name data.
+    const int32_t n = u_charName(static_cast<UChar32>(c), U_EXTENDED_CHAR_NAME, buf, sizeof buf, &status);
     if (U_FAILURE(status) || n <= 0) return "";
     return std::string(buf, static_cast<std::size_t>(n));
 }
@@ -64,6 +65,17 @@ int script_of(char32_t c) {
     const UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &status);
     if (U_FAILURE(status) || s == USCRIPT_COMMON || s == USCRIPT_INHERITED || s == USCRIPT_UNKNOWN) return -1;
     return static_cast<int>(s);
+}
+
+int word_script_of(char32_t c) {
+    const int s = script_of(c);
+    switch (s) {
+        case USCRIPT_HIRAGANA:
+        case USCRIPT_KATAKANA:
+        case USCRIPT_HANGUL:
+        case USCRIPT_BOPOMOFO: return USCRIPT_HAN;
+        default: return s;
+    }
 }
 
 std::string script_name(int script) {

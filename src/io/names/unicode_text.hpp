@@ -35,6 +35,10 @@ bool is_word_char(char32_t c);
 /// punctuation, combining marks), which belong to every script.
 int script_of(char32_t c);
 
+/// script_of, with the scripts that are written together in one word counted as one: Han,
+/// Hiragana, Katakana (Japanese), Hangul and Bopomofo all give USCRIPT_HAN.
+int word_script_of(char32_t c);
+
 /// The script's English name as ICU spells it ("Cyrillic", "Latin").
 std::string script_name(int script);
 
