@@ -237,7 +237,7 @@ TEST_CASE("app project: a typed bid's problems are placed by field, refusals car
     CHECK(again.summary == word(again.store_refusal));
 }
 
-TEST_CASE("app project: a typed name with a zero-width space is refused; a look-alike is recorded with a warning",
+TEST_CASE("app project: a typed name with a zero-width space is refused, a look-alike is recorded with a warning",
           "[app][names]") {
     test::TempDir dir;
     app::TenderProject p = bus_tyres_project(dir);

@@ -88,7 +88,7 @@ TEST_CASE("cli evaluate: look-alike bidders are warned about and a hidden charac
     }
 }
 
-TEST_CASE("cli: look-alike names without hidden characters are evaluated, with the warnings; a project import and "
+TEST_CASE("cli: look-alike names without hidden characters are evaluated, with the warnings, and a project import and "
           "rename warn about the project's bids",
           "[cli][hostile][names]") {
     TempDir dir;

@@ -102,7 +102,7 @@ TEST_CASE("names of one group are compared only with other groups when asked", "
     CHECK(found[0].other == 0);
 }
 
-TEST_CASE("a word that mixes alphabets is warned about; Russian names in either alphabet are fine", "[names]") {
+TEST_CASE("a word that mixes alphabets is warned about, Russian names in either alphabet are fine", "[names]") {
     const auto mixed = io::mixed_script_name(kCyrillicAcme + " Ltd");
     REQUIRE(mixed);
     CHECK(mixed->code == "io.names.mixed-script");
