@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "app/name_warnings.hpp"
 #include "app/tender_project.hpp"
 #include "core/sha256.hpp"
 #include "io/form/bid_form_import.hpp"
@@ -47,6 +48,7 @@ BidFiles read_bid_files(const std::vector<std::string>& paths, const CriteriaSet
         auto bytes = std::make_optional(std::move(file.bytes));
         const std::size_t file_index = out.files.size();
         out.files.push_back({name, sha256_hex(*bytes)});
+        out.paths.push_back(path);
         std::vector<Bid> read;
         if (is_xlsx(path)) {
             io::BidFormReadResult form = io::read_bid_form(std::move(*bytes), path, rules);
@@ -94,6 +96,8 @@ BidFiles read_bid_files(const std::vector<std::string>& paths, const CriteriaSet
             out.file_of_bid.push_back(file_index);
         }
     }
+    // Each bids CSV compared its own names; here the files are compared with each other.
+    if (!has_errors(out.problems)) warn_lookalike_names(names_of(out), out.problems);
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "app/bid_files.hpp"
+#include "app/name_warnings.hpp"
 #include "app/project_rebind.hpp"
 #include "core/engine.hpp"
 #include "core/sha256.hpp"
@@ -261,6 +262,12 @@ ChangeOutcome TenderProject::set_rules(const std::string& text, const std::strin
 ChangeOutcome TenderProject::import_bid_files(const std::vector<std::string>& paths, bool replace, const std::string& reason) {
     if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
     BidFiles read = read_bid_files(paths, s_->rules.rules);
+    if (read.ok()) {
+        // The new names against the stored ones (the files were compared among themselves).
+        std::vector<NameInInput> names = stored_names(bids());
+        for (NameInInput& n : names_of(read)) names.push_back((n.group = 0, std::move(n)));
+        warn_lookalike_names(names, read.problems);
+    }
     if (!read.ok())
         return refused(Refusal::Problems,
                        Message("app.import.problems", TL_MSG("nothing imported; correct the files and import again")),
@@ -288,6 +295,11 @@ ChangeOutcome TenderProject::import_bid_files(const std::vector<std::string>& pa
 }
 
 ChangeOutcome TenderProject::put_bid(const BidEntry& entry, bool replace, const std::string& reason) {
+    return put_bid_except(entry, replace, reason, nullptr);
+}
+
+ChangeOutcome TenderProject::put_bid_except(const BidEntry& entry, bool replace, const std::string& reason,
+                                            const store::BidKey* renamed) {
     if (!s_->rules.ok()) return rules_do_not_check(s_->rules);
     const CriteriaSet& rules = s_->rules.rules;
     const Message bid = bid_name(entry.bidder, entry.lot);
@@ -299,7 +311,7 @@ ChangeOutcome TenderProject::put_bid(const BidEntry& entry, bool replace, const 
     for (const Lot& l : rules.tender.lots) lots.push_back(l.id);
     const std::string csv = entry_as_csv(entry, rules);
     CsvReadResult read = read_bids_csv(csv, where, rules.fields, lots);
-    if (!read.ok()) {
+    {  // also the warnings of a bid that is recorded
         // The CSV's "row 2, column 5 (recycled): ..." reads as "field 'recycled': ..." for a typed
         // bid: the same problem (the message's nested `problem`), placed by the field it concerns.
         for (Diagnostic& d : read.diagnostics) {
@@ -314,6 +326,8 @@ ChangeOutcome TenderProject::put_bid(const BidEntry& entry, bool replace, const 
                                                    .nested("problem", std::move(problem));
             d = make_diagnostic(d.severity, std::move(pos), std::move(what), d.source_line);
         }
+    }
+    if (!read.ok()) {
         return refused(Refusal::Problems,
                        Message("app.bid.not-recorded", TL_MSG_PLURAL("the bid was not recorded: {n} problem",
                                                                      "the bid was not recorded: {n} problems"))
@@ -330,6 +344,21 @@ ChangeOutcome TenderProject::put_bid(const BidEntry& entry, bool replace, const 
     out.added = result.added.size();
     out.replaced = result.replaced.size();
     if (!out.ok && !replace && holds_any_bid_of(s_->project, read.table)) out.refusal = Refusal::BidsExist;
+    // A typed name that looks like another bidder's is recorded (two real companies may have
+    // such names) but never silently: the warnings go with the outcome, as an import's do.
+    if (out.ok) {
+        Diagnostics lookalikes;
+        std::vector<NameInInput> names = stored_names(bids(), renamed);
+        NameInInput typed{entry.bidder, bid, {}, 0};
+        typed.pos.file = where;
+        names.push_back(std::move(typed));
+        warn_lookalike_names(names, lookalikes);
+        for (Diagnostic& d : lookalikes)
+            d = make_diagnostic(d.severity, d.pos,
+                                Message(d.what.code, TL_MSG("field '{field}': {problem}")).text("field", "bidder").nested("problem", d.what));
+        out.problems = std::move(read.diagnostics);
+        out.problems.insert(out.problems.end(), lookalikes.begin(), lookalikes.end());
+    }
     return out;
 }
 
@@ -358,7 +387,8 @@ ChangeOutcome TenderProject::rename_bid(const std::string& bidder, const std::st
         return refused(Refusal::Store, Message("app.bid.rename-scored", TL_MSG("the committee has scored {bid}: its name stays as the "
                                                                                "committee recorded it"))
                                            .nested("bid", bid_name(bidder, lot)));
-    ChangeOutcome out = put_bid(to, false, reason);
+    const store::BidKey old_key{bidder, lot};
+    ChangeOutcome out = put_bid_except(to, false, reason, &old_key);
     if (!out.ok) return out;
     ChangeOutcome removed = remove_bid(bidder, lot, reason);
     if (!removed.ok) {

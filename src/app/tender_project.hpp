@@ -154,7 +154,9 @@ public:
     ChangeOutcome import_bid_files(const std::vector<std::string>& paths, bool replace, const std::string& reason);
 
     /// Adds a bid, or with `replace` replaces the stored bid of the same bidder and lot. Every
-    /// answer is read and checked as a bids CSV cell would be; each problem names its field.
+    /// answer is read and checked as a bids CSV cell would be; each problem names its field. A
+    /// name with invisible characters is refused; a name that looks like another stored bidder's
+    /// (or mixes alphabets in a word) is recorded with a warning in `problems`.
     ChangeOutcome put_bid(const BidEntry& entry, bool replace, const std::string& reason);
 
     /// Removes a bid (refused once the committee has scored it). An empty `lot`: the bidder's
@@ -164,7 +166,9 @@ public:
     /// Records the bid of `bidder` in `lot` as `to`: another bidder's name or lot, and the
     /// answers `to` gives. The store keys a bid by bidder and lot, so this records `to` and then
     /// removes the old bid; when that is refused (the committee has scored it) `to` is taken
-    /// back, so a refusal leaves the project as it was.
+    /// back, so a refusal leaves the project as it was. The new name is checked as put_bid's: a
+    /// look-alike of another bidder's name is renamed with a warning, not refused (the officer may
+    /// be correcting a name to the company's real spelling), never silently.
     ChangeOutcome rename_bid(const std::string& bidder, const std::string& lot, const BidEntry& to,
                              const std::string& reason);
     /// The same keeping the bid's answers: only its bidder and lot change.
@@ -216,6 +220,8 @@ private:
     store::Actor actor(const std::string& reason) const;
     template <class F>
     ChangeOutcome change(Message done, F&& f);
+    /// put_bid, comparing the name with every stored bid's but `renamed`'s (the bid a rename replaces).
+    ChangeOutcome put_bid_except(const BidEntry& entry, bool replace, const std::string& reason, const store::BidKey* renamed);
     std::unique_ptr<State> s_;
 };
 

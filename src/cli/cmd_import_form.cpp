@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/printable.hpp"
+#include "app/name_warnings.hpp"
 #include "app/save_file.hpp"
 #include "io/form/bid_form_import.hpp"
 #include "io/csv/bids_csv.hpp"
@@ -32,6 +33,7 @@ int run_import_form(const ParsedArgs& args) {
     Diagnostics problems;
     bool unreadable = false;
     std::map<std::string, std::string> form_of;  // lot + '\n' + bidder -> form file
+    std::vector<app::NameInInput> names;         // each good form's bidder
     for (std::size_t i = 1; i < args.positional.size(); ++i) {
         const std::string& path = args.positional[i];
         auto bytes = read_input(path, InputKind::BidForm);
@@ -56,7 +58,12 @@ int run_import_form(const ParsedArgs& args) {
             continue;
         }
         table.bids.push_back(bid);
+        app::NameInInput name{bid.bidder, verbatim(std::filesystem::path(path).filename().string()), {}, static_cast<int>(i)};
+        name.pos.file = path;
+        names.push_back(std::move(name));
     }
+    // Look-alike bidders across the forms (each form's own name was checked as it was read).
+    if (!has_errors(problems)) app::warn_lookalike_names(names, problems);
     if (!problems.empty()) std::cerr << terminal_safe(format_diagnostics(problems, translator()));
     if (unreadable || has_errors(problems)) {
         std::cerr << "tenderloop import-form: " << tr(TL_MSG("nothing written; correct the forms above and run again")) << "\n";

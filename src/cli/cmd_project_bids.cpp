@@ -90,6 +90,7 @@ int rename_bid(app::TenderProject& p, const std::string& path, const ParsedArgs&
     const std::string new_lot = args.value("--to-lot", lot);
     const app::ChangeOutcome out = p.rename_bid(bidder, lot, new_name, new_lot, reason_of(args));
     if (!out.ok) return report_refusal("bids", out);
+    print_problems(out);  // warnings: the new name looks like another bidder's
     auto in_lot = [](const std::string& l) {
         return l.empty() ? std::string() : say(Message("cli.in-lot", TL_MSG(" (lot {lot})")).text("lot", printable_name(l)));
     };

@@ -16,6 +16,7 @@
 #include <wx/wrapsizer.h>
 
 #include "gui/bids_grid_table.hpp"
+#include "gui/i18n.hpp"
 #include "gui/project_document.hpp"
 #include "gui/wx_text.hpp"
 
@@ -391,6 +392,8 @@ void BidsPanel::commit_edit() {
     if (out.ok) {
         table_->drop_draft();
         message_ = wxString::Format(d.is_new ? _("Recorded the new bid of %s.") : _("Recorded the change to the bid of %s."), who);
+        // Recorded with warnings (a name that looks like another bidder's): said under the grid.
+        for (const Diagnostic& w : out.problems) message_ += "\n" + to_wx(diagnostic_text(w, ui_translator()));
         on_document_changed();
         return select(table_->row_of(after->bidder, after->lot), col);
     }

@@ -236,3 +236,43 @@ TEST_CASE("app project: a typed bid's problems are placed by field, refusals car
     CHECK(again.store_refusal.code == "store.refused.bid-exists");
     CHECK(again.summary == word(again.store_refusal));
 }
+
+TEST_CASE("app project: a typed name with a zero-width space is refused, a look-alike is recorded with a warning",
+          "[app][names]") {
+    test::TempDir dir;
+    app::TenderProject p = bus_tyres_project(dir);
+    const std::size_t log_before = p.store().audit_log().size();
+    app::BidEntry hidden = strong_bid();
+    hidden.bidder = "Volga\xE2\x80\x8BTyre";  // U+200B between the words of VolgaTyre
+    const app::ChangeOutcome refused = p.put_bid(hidden, false, "");
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.refusal == app::Refusal::Problems);
+    REQUIRE(refused.problems.size() == 1);
+    CHECK(refused.problems[0].what.code == "io.names.invisible");
+    CHECK(refused.problems[0].pos.field == "bidder");
+    CHECK(refused.problems[0].message ==
+          "field 'bidder': the bidder's name 'Volga<U+200B>Tyre' has the invisible character U+200B (ZERO WIDTH SPACE) at "
+          "position 6; delete it: it makes one name look like another");
+    CHECK(p.store().audit_log().size() == log_before);
+
+    app::BidEntry lookalike = strong_bid();
+    lookalike.bidder = "V\xD0\xBElgaTyre";  // Cyrillic о
+    const app::ChangeOutcome recorded = p.put_bid(lookalike, false, "");
+    REQUIRE(recorded.ok);
+    REQUIRE(recorded.problems.size() == 2);
+    CHECK(recorded.problems[0].what.code == "io.names.mixed-script");
+    CHECK(recorded.problems[1].severity == Severity::Warning);
+    CHECK(recorded.problems[1].what.code == "io.names.confusable");
+    CHECK(recorded.problems[1].message ==
+          "field 'bidder': 'V\xD0\xBElgaTyre' looks like 'VolgaTyre' (a bid in the project): '\xD0\xBE' (U+043E, Cyrillic) in "
+          "place of 'o' (U+006F, Latin); check that they are different bidders");
+
+    // Renaming it to the real company's spelling in capitals warns again; renaming EcoTread does not.
+    const app::ChangeOutcome renamed = p.rename_bid("V\xD0\xBElgaTyre", "", "VOLGATYRE", "", "");
+    REQUIRE(renamed.ok);
+    REQUIRE(renamed.problems.size() == 1);
+    CHECK(renamed.problems[0].what.code == "io.names.same-but-case");
+    const app::ChangeOutcome plain = p.rename_bid("VOLGATYRE", "", "EcoTread", "", "");
+    REQUIRE(plain.ok);
+    CHECK(plain.problems.empty());
+}

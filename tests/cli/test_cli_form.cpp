@@ -308,3 +308,26 @@ TEST_CASE("cli import-form: bad forms are named, and nothing is written", "[cli]
         unchanged();
     }
 }
+
+TEST_CASE("cli import-form: a bidder's name that looks like another form's is written with a warning", "[cli][form][names]") {
+    TempDir tmp;
+    require_openpyxl(tmp);
+    const std::string rules = sample("bus-tyres", "rules.crit");
+    const std::string bids = tmp.file("names.csv");
+    write_text(bids, "bidder,submitted,price,retreaded,noise,take_back\nAcme,2026-03-02T10:15:00,12000000,40,B,yes\n"
+                     "\xD0\x90" "cme,2026-03-02T14:40:00,10500000,25,A,yes\n");
+    const std::string dir = tmp.file("filled");
+    REQUIRE(shell("mkdir -p " + sh_quote(dir), tmp.file("mkdir.log")) == 0);
+    const int code = shell(kPython + " " + sh_quote(kScripts + "/fill_form.py") + " " + sh_quote(make_form(tmp, "bus-tyres")) +
+                               " " + sh_quote(bids) + " " + sh_quote(dir) + " names",
+                           tmp.file("fill.log"));
+    INFO(read_text(tmp.file("fill.log")));
+    REQUIRE(code == 0);
+    const std::string first = dir + "/names-1.xlsx", second = dir + "/names-2.xlsx";
+    const Run r = run_cli({"import-form", rules, first, second, "-o", tmp.file("bids.csv")});
+    CHECK(r.code == 0);
+    CHECK(r.err.find(second + ": warning: sheet 'Bid', cell G7 (bidder): the word '\xD0\x90" "cme' of the bidder's name mixes "
+                     "alphabets") != std::string::npos);
+    CHECK(r.err.find(second + ": warning: '\xD0\x90" "cme' looks like 'Acme' (names-1.xlsx): '\xD0\x90' (U+0410, Cyrillic) in "
+                     "place of 'A' (U+0041, Latin); check that they are different bidders\n") != std::string::npos);
+}

@@ -184,14 +184,18 @@ TEST_CASE("cli: numbers beyond a double: out of range, and more digits than it k
     CHECK(r.err.find("is outside the range of numbers TenderLoop can hold") != std::string::npos);
 }
 
-TEST_CASE("cli: --format csv writes control characters visibly", "[cli][hostile]") {
+TEST_CASE("cli: --format csv never passes a control character on", "[cli][hostile]") {
+    // A bidder's name is the one text of a bid that reaches the CSV; a control character in it is
+    // refused at input (src/io/names), and the CSV writer would show one as an escape anyway.
     TempDir dir;
     const std::string crit = dir.file("r.crit"), bids = dir.file("b.csv");
     write_text(crit, std::string(kOneFieldRules) + "criterion c { name: \"C\" weight: 100 % score: 100 * lowest(price) / price }\n");
     write_text(bids, "bidder,price,x\n\"Lot\x1b[31mRed\",100,1\nB,200,1\n");
     const Run r = run_cli({"evaluate", crit, "--bids", bids, "--format", "csv"}, c_locale());
+    CHECK(r.code == 1);
     CHECK(r.out.find('\x1b') == std::string::npos);
-    CHECK(r.out.find(",Lot\\x1b[31mRed,") != std::string::npos);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK(r.err.find("row 2, column 1 (bidder)") != std::string::npos);
 }
 
 TEST_CASE("cli: importing a file that is no rules file does not quote it", "[cli][hostile]") {
@@ -207,4 +211,64 @@ TEST_CASE("cli: importing a file that is no rules file does not quote it", "[cli
                        " is not a rules file (it does not start with an item such as tender, field or criterion)\n"
                        "  import \"secret.txt\"\n"
                        "          ^\n");
+}
+
+// Issue 12 item 5: Acme, acme, Аcme (Cyrillic А) and Acme with a zero-width space were four bidders.
+TEST_CASE("cli evaluate: look-alike bidders are warned about and a hidden character refused, in English and Russian",
+          "[cli][hostile][names]") {
+    const std::string bids = std::string(TL_TESTS_DIR) + "/golden/names/lookalike_bidders.csv";
+    const std::vector<std::string> env{"-u", "LC_ALL", "-u", "LC_MESSAGES", "-u", "LANGUAGE", "LANG=C.UTF-8"};
+    for (const std::string lang : {"en", "ru"}) {
+        DYNAMIC_SECTION(lang) {
+            std::string expected =
+                read_text(std::string(TL_TESTS_DIR) + "/golden/names/lookalike_bidders" + (lang == "ru" ? ".ru" : "") + ".expected");
+            // The output names the file as given.
+            for (std::size_t at = 0; (at = expected.find("lookalike_bidders.csv", at)) != std::string::npos; at += bids.size())
+                expected.replace(at, std::string("lookalike_bidders.csv").size(), bids);
+            const Run r = run_cli({"--lang", lang, "evaluate", sample("bus-tyres", "rules.crit"), "--bids", bids}, env);
+            CHECK(r.code == 1);
+            CHECK(r.err == expected);
+        }
+    }
+}
+
+TEST_CASE("cli: look-alike names without hidden characters are evaluated, with the warnings, and a project import and "
+          "rename warn about the project's bids",
+          "[cli][hostile][names]") {
+    TempDir dir;
+    std::string csv = read_text(std::string(TL_TESTS_DIR) + "/golden/names/lookalike_bidders.csv");
+    csv.erase(csv.find("Acme\xE2\x80\x8B"), csv.find("VolgaTyre") - csv.find("Acme\xE2\x80\x8B"));
+    write_text(dir.file("bids.csv"), csv);
+    const std::string rules = sample("bus-tyres", "rules.crit");
+    const Run evaluated = run_cli({"evaluate", rules, "--bids", dir.file("bids.csv")});
+    CHECK(evaluated.code == 0);
+    CHECK(evaluated.out.find("Winner:") != std::string::npos);
+    CHECK(evaluated.err.find("bids.csv:4:1: warning: row 4, column 1 (bidder): '\xD0\x90" "cme' looks like 'Acme' (row 2)") !=
+          std::string::npos);
+
+    // A project holding Acme; a second file brings ACME and a hidden-character name.
+    const std::string p = dir.file("t.tender");
+    REQUIRE(run_cli({"new", p, "--rules", rules}).code == 0);
+    write_text(dir.file("first.csv"), "bidder,submitted,price,retreaded,noise,take_back\nAcme,2026-03-02T10:15:00,12000000,40,B,yes\n");
+    REQUIRE(run_cli({"bids", p, "import", dir.file("first.csv")}).code == 0);
+    write_text(dir.file("hidden.csv"),
+               "bidder,submitted,price,retreaded,noise,take_back\n\xE2\x80\xAE" "emcA,2026-03-02T10:15:00,12000000,40,B,yes\n");
+    Run r = run_cli({"bids", p, "import", dir.file("hidden.csv")});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("hidden.csv:2:1: error: row 2, column 1 (bidder): the bidder's name '<U+202E>emcA' has the invisible "
+                     "character U+202E (RIGHT-TO-LEFT OVERRIDE) at position 1") != std::string::npos);
+    write_text(dir.file("second.csv"), "bidder,submitted,price,retreaded,noise,take_back\nACME,2026-03-02T11:15:00,11000000,40,B,yes\n"
+                                       "Volga,2026-03-02T12:15:00,11500000,40,B,yes\n");
+    r = run_cli({"bids", p, "import", dir.file("second.csv")});
+    CHECK(r.code == 0);
+    CHECK(r.err == dir.file("second.csv") +
+                       ":2: warning: 'ACME' differs from 'Acme' (a bid in the project) only in letter case, spacing or character "
+                       "width: 'C' (U+0043) in place of 'c' (U+0063) and 2 more characters; if they are one bidder, write the name "
+                       "the same way\n");
+    // Renaming Volga to a look-alike of Acme is done, and said.
+    r = run_cli({"bids", p, "rename", "Volga", "\xD0\x90" "cme"});
+    CHECK(r.code == 0);
+    CHECK(r.err.find("warning: field 'bidder': '\xD0\x90" "cme' looks like 'Acme' (a bid in the project): '\xD0\x90' (U+0410, "
+                     "Cyrillic) in place of 'A' (U+0041, Latin)") != std::string::npos);
+    CHECK(r.out.find("renamed the bid of 'Volga'") != std::string::npos);
 }

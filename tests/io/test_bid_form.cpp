@@ -495,6 +495,20 @@ TEST_CASE("bid form import: problems name the cell and say what the CSV reader s
     CHECK(one("energy_class", number("2")) == "'2' is not one of A, B, C");
     CHECK(one("price", boolean(true)) == "'TRUE' is not a value of this field");
     CHECK(one("bidder", text("   ")) == "missing bidder name");
+    CHECK(one("bidder", text("Acme\xE2\x80\x8B")) ==
+          "the bidder's name 'Acme<U+200B>' has the invisible character U+200B (ZERO WIDTH SPACE) at position 5; delete it: "
+          "it makes one name look like another");
+    {
+        // A word mixing alphabets is a warning: the bid is read.
+        auto answers = valid;
+        answers[cell("bidder")] = text("\xD0\x90" "cme");
+        const auto result = read_bid_form(fill(form, answers), "form.xlsx", rules);
+        CHECK(result.ok());
+        REQUIRE(result.diagnostics.size() == 1);
+        CHECK(result.diagnostics[0].severity == Severity::Warning);
+        CHECK(result.diagnostics[0].what.code == "io.names.mixed-script");
+        CHECK(result.diagnostics[0].pos.cell == cell("bidder"));
+    }
     CHECK(one("submitted", text("yesterday")).find("'yesterday' is not a date or date-time") == 0);
     CHECK(one("delivery", number("-3")) == "'-3' is not a date (write 2026-03-01 or 01.03.2026)");
 

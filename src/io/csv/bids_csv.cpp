@@ -14,6 +14,7 @@
 #include "io/csv/csv_tokenizer.hpp"
 #include "io/cells/field_value.hpp"
 #include "io/common/text_utils.hpp"
+#include "io/names/bidder_names.hpp"
 
 namespace tl {
 
@@ -100,6 +101,7 @@ public:
                     if (v.empty()) error(io::missing_bidder());
                     // TenderLoop's own CSVs guard names against formula injection; undo that.
                     bid.bidder = io::csv_text_unguard(v);
+                    if (auto refused = io::refused_name(bid.bidder)) error(std::move(*refused));
                     break;
                 case ColumnKind::Lot: lot_ok = read_lot(v, bid, error); break;
                 case ColumnKind::Submitted: read_submitted(v, row, bid, error); break;
@@ -120,7 +122,7 @@ public:
                         bid.values[c.field] = *value;
                         if (!std::isnan(*value))
                             if (auto rounded = io::digits_rounded(v, *value))
-                                rep_.cell_warning(row, col, c.name, std::move(*rounded), c.name);
+                                rep_.cell(row, col, c.name, std::move(*rounded), c.name, Severity::Warning);
                     }
                     break;
                 }
@@ -144,7 +146,27 @@ public:
         }
         // The bidder is known only now (its column may come after the cell with a problem).
         rep_.set_bidder(first_problem, bid.bidder);
-        if (row_ok) bids.push_back(std::move(bid));
+        if (row_ok) {
+            if (first_row_of_name_.emplace(bid.bidder, row).second) sightings_.push_back({bid.bidder, row, bidder_col});
+            bids.push_back(std::move(bid));
+        }
+    }
+
+    /// Warnings about the names of the rows read without errors: look-alikes of each other
+    /// (compared across lots: the committee's declarations of interest and every list of
+    /// bidders go by name) and words that mix alphabets. Each name once, at its first row.
+    void warn_about_names() {
+        std::vector<io::NameSighting> names;
+        for (const Sighting& s : sightings_)
+            names.push_back({s.name, Message("io.names.row", TL_MSG("row {row}")).count("row", s.row)});
+        auto warn = [&](const Sighting& s, Message problem) {
+            const std::size_t first = rep_.count();
+            rep_.cell(s.row, s.col, "bidder", std::move(problem), "bidder", Severity::Warning);
+            rep_.set_bidder(first, s.name);
+        };
+        for (const Sighting& s : sightings_)
+            if (auto mixed = io::mixed_script_name(s.name)) warn(s, std::move(*mixed));
+        for (io::NameFinding& f : io::find_lookalike_names(names)) warn(sightings_[f.name], std::move(f.problem));
     }
 
 private:
@@ -206,6 +228,12 @@ private:
     char separator_;
     BidsReporter& rep_;
     std::map<std::string, int> first_row_of_;  // lot + '\n' + bidder -> row
+    struct Sighting {
+        std::string name;
+        int row = 0, col = 0;
+    };
+    std::map<std::string, int> first_row_of_name_;  // bidder -> first row (any lot)
+    std::vector<Sighting> sightings_;               // each bidder's name at its first row
     int first_time_row_ = 0;
     std::string first_time_;
     bool first_zoned_ = false;
@@ -285,6 +313,8 @@ CsvReadResult read_bids_csv(const std::string& text, const std::string& file_nam
                 std::vector<Bid> bids;
                 for (++it; it != tokens.records.end(); ++it)
                     if (!blank(*it)) rows.read(*it, bids);
+                // Also beside errors: the names of the rows that were read can be compared.
+                rows.warn_about_names();
                 if (!rep.any()) {
                     result.table.fields = fields;
                     result.table.bids = std::move(bids);

@@ -38,6 +38,11 @@ struct CsvReadResult {
 /// starts with "row R, column C (column name): " so that it also reads well on its own. All
 /// problems are reported, up to 200, followed by one "... and N more" diagnostic.
 ///
+/// Bidders' names are checked by io/names/bidder_names.hpp (docs/BIDS.md): a name with an
+/// invisible character is an error at its cell; names of the rows read without errors that look
+/// alike (compared across lots) or mix alphabets in a word are Severity::Warning diagnostics at
+/// the later name's bidder cell. Warnings leave the table complete (ok() stays true).
+///
 /// On success `table.fields == fields`, and each Bid has `values.size() == texts.size() ==
 /// fields.size()`: `values[k]` as documented on FieldDecl (NaN for text fields and for
 /// unstated optional fields) and `texts[k]` the trimmed cell text (empty when the optional

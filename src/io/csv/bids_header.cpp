@@ -20,18 +20,14 @@ std::string join_list(const std::vector<std::string>& items) {
     return out;
 }
 
-void BidsReporter::cell(int row, int col, const std::string& column, Message problem, const std::string& field) {
+void BidsReporter::cell(int row, int col, const std::string& column, Message problem, const std::string& field,
+                        Severity severity) {
     const std::string code = problem.code;
     Message what = column.empty() ? Message(code, TL_MSG("row {row}, column {col}: {problem}"))
                                   : Message(code, TL_MSG("row {row}, column {col} ({column}): {problem}"))
                                         .text("column", shorten_for_message(column, 40));
     what.count("row", row).count("col", col).nested("problem", std::move(problem));
-    add(row, col, std::move(what), field);
-}
-
-void BidsReporter::cell_warning(int row, int col, const std::string& column, Message problem, const std::string& field) {
-    cell(row, col, column, std::move(problem), field);
-    all_.back().severity = Severity::Warning;
+    add(row, col, std::move(what), field, severity);
 }
 
 void BidsReporter::row(int row, Message problem, const std::string& field) {
@@ -50,11 +46,14 @@ Diagnostics BidsReporter::finish() {
     });
     if (all_.size() > kMaxDiagnostics) {
         const std::size_t more = all_.size() - kMaxDiagnostics;
+        // The count is an error only when errors were left out (warnings alone keep the file good).
+        const bool errors_left_out = std::any_of(all_.begin() + kMaxDiagnostics, all_.end(),
+                                                 [](const Diagnostic& d) { return d.severity == Severity::Error; });
         all_.resize(kMaxDiagnostics);
         SourcePos pos;
         pos.file = file_;  // line 0: not at one place
         all_.push_back(make_diagnostic(
-            Severity::Error, pos,
+            errors_left_out ? Severity::Error : Severity::Warning, pos,
             Message("io.csv.more-problems", TL_MSG_PLURAL("... and {n} more problem (only the first {max} are shown)",
                                                           "... and {n} more problems (only the first {max} are shown)"))
                 .count("n", static_cast<long long>(more))
@@ -63,13 +62,13 @@ Diagnostics BidsReporter::finish() {
     return std::move(all_);
 }
 
-void BidsReporter::add(int row, int col, Message what, const std::string& field) {
+void BidsReporter::add(int row, int col, Message what, const std::string& field, Severity severity) {
     SourcePos pos;
     pos.file = file_;
     pos.line = row;
     pos.col = col;
     pos.field = field;
-    all_.push_back(make_diagnostic(Severity::Error, std::move(pos), std::move(what)));
+    all_.push_back(make_diagnostic(severity, std::move(pos), std::move(what)));
 }
 
 namespace {

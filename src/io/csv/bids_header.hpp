@@ -25,12 +25,12 @@ public:
 
     /// A problem of one cell; `column` is the column's name as the message shows it ("" when the
     /// header has none); `field` the field id (or bidder/lot/submitted) when the column is known.
-    void cell(int row, int col, const std::string& column, Message problem, const std::string& field = {});
+    /// `severity` Warning: a doubt about a complete file (look-alike names); any() ignores those.
+    void cell(int row, int col, const std::string& column, Message problem, const std::string& field = {},
+              Severity severity = Severity::Error);
     /// A problem of a whole row (such as a missing column): col 0 means "no particular cell".
     void row(int row, Message problem, const std::string& field = {});
-    /// As cell(), but a warning: the value is read, the user is told.
-    void cell_warning(int row, int col, const std::string& column, Message problem, const std::string& field = {});
-    /// True once an error (not a warning) was reported.
+    /// True when any problem is an error.
     bool any() const { return has_errors(all_); }
     /// How many problems so far (to mark the ones of a row with its bidder afterwards).
     std::size_t count() const { return all_.size(); }
@@ -40,7 +40,7 @@ public:
     Diagnostics finish();
 
 private:
-    void add(int row, int col, Message what, const std::string& field);
+    void add(int row, int col, Message what, const std::string& field, Severity severity = Severity::Error);
     std::string file_;
     Diagnostics all_;
 };

@@ -14,6 +14,7 @@
 #include "core/input_file.hpp"
 #include "io/cells/field_value.hpp"
 #include "io/common/text_utils.hpp"
+#include "io/names/bidder_names.hpp"
 #include "io/xlsx/xlsx_reader.hpp"
 
 namespace tl::io {
@@ -73,27 +74,28 @@ public:
 
     /// A problem of the workbook; the place as values (the diagnostic has no line: a form has
     /// sheets and cells, which the message names).
-    void error(Message what, const std::string& sheet = {}, const std::string& cell = {}, const std::string& field = {}) {
+    void error(Message what, const std::string& sheet = {}, const std::string& cell = {}, const std::string& field = {},
+               Severity severity = Severity::Error) {
         SourcePos pos;
         pos.file = file_;
         pos.sheet = sheet;
         pos.cell = cell;
         pos.field = field;
-        out_.diagnostics.push_back(make_diagnostic(Severity::Error, std::move(pos), std::move(what)));
+        out_.diagnostics.push_back(make_diagnostic(severity, std::move(pos), std::move(what)));
     }
     void error(const XlsxReadError& e) { error(e.located(), e.sheet, e.cell); }
 
     /// Marks every problem with the bidder the form names (once it is read).
 private:
     /// A problem of the answer in `row` to `what` (a field id, or bidder / lot / submitted).
-    void cell_error(int row, const std::string& what, Message problem) {
+    void cell_error(int row, const std::string& what, Message problem, Severity severity = Severity::Error) {
         const std::string cell = cell_reference(row, kColAnswer + 1), code = problem.code;
         error(Message(code, TL_MSG("sheet '{sheet}', cell {cell} ({field}): {problem}"))
                   .text("sheet", sheet_->name())
                   .text("cell", cell)
                   .text("field", what)
                   .nested("problem", std::move(problem)),
-              sheet_->name(), cell, what);
+              sheet_->name(), cell, what, severity);
     }
     Message altered(int row, Message problem) const {
         const std::string code = problem.code;
@@ -267,6 +269,8 @@ private:
         const std::string name = cell_text(answer(row));
         if (name.empty()) return cell_error(row, "bidder", missing_bidder());
         if (auto too_long = text_too_long(name)) return cell_error(row, "bidder", std::move(*too_long));
+        if (auto refused = refused_name(name)) return cell_error(row, "bidder", std::move(*refused));
+        if (auto mixed = mixed_script_name(name)) cell_error(row, "bidder", std::move(*mixed), Severity::Warning);
         out_.bid.bidder = name;
     }
 
