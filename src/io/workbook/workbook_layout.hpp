@@ -2,8 +2,8 @@
 // Internal to the evaluation workbook (evaluation_workbook.cpp, workbook_*.cpp): where every value
 // of one lot lives, and the formula of every computed column of its Scores sheet.
 //
-// Bids sheet: A bidder, B submitted, then one column per field; row 2 onwards, one row per bid of
-// the lot in file order. Scores sheet: the same rows; the columns are, left to right:
+// Bids sheet: A bidder, B submitted, then one column per field (all after a Lot column in the
+// combined layout); row 2 onwards, one row per bid of the lot in file order. Scores sheet: the same rows; the columns are, left to right:
 //   [lot] | bidder | each requirement met | Admissible | [gate scores | Passes gates] | each score |
 //   each weighted contribution | Total | Rank | Tied | each abnormally-low flag |
 //   working columns: total for ranking, tie-break keys, per-bid lets, aggregate helper columns.
@@ -112,7 +112,6 @@ public:
     const BidOutcome& outcome(int i) const { return *outcome_at_[static_cast<std::size_t>(i)]; }
     /// 1-based spreadsheet row of row position `i` (row 1 holds the headers).
     int excel_row(int i) const { return block_.first_row + i + 2; }
-    const Block& block() const { return block_; }
 
     const std::string& bids_sheet() const { return bids_sheet_; }
     const std::string& scores_sheet() const { return scores_sheet_; }
