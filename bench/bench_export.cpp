@@ -137,7 +137,7 @@ void extract(const Loaded& in, Sheet& bids_sheet, Sheet& scores_sheet) {
         for (std::size_t c = 1; c < layout.columns().size(); ++c) {
             const auto& col = layout.columns()[c];
             const io::wb::Cached v = col.values.get(i);
-            Cell cell{Cell::Formula, v.number, io::wb::at_row(col.formula, io::wb::LotLayout::excel_row(i)), v.text,
+            Cell cell{Cell::Formula, v.number, io::wb::at_row(col.formula, layout.excel_row(i)), v.text,
                       v.kind == io::wb::Cached::Number};
             s.push_back(std::move(cell));
         }

@@ -14,11 +14,13 @@ void write_evaluation_workbook(const std::string& path, const CriteriaSet& rules
     XlsxBook book(path, info.constant_memory);
     wb::Formats formats(book);
     const bool lots = result.lots.size() > 1 || (result.lots.size() == 1 && !result.lots[0].lot.empty());
+    // Many lots: one set of sheets for all of them (one temporary file per sheet stays open).
+    const bool combined = result.lots.size() > info.combine_lots_above;
 
     // Sheets first (their order is the tab order), then their contents.
-    std::vector<wb::LotSheets> sheets(result.lots.size());
-    for (std::size_t l = 0; l < result.lots.size(); ++l) {
-        const std::string suffix = lots ? " " + result.lots[l].lot : "";
+    std::vector<wb::LotSheets> sheets(combined ? 1 : result.lots.size());
+    for (std::size_t l = 0; l < sheets.size(); ++l) {
+        const std::string suffix = lots && !combined ? " " + result.lots[l].lot : "";
         wb::LotSheets& s = sheets[l];
         s.summary_ws = book.add_sheet("Summary" + suffix, &s.summary);
         s.bids_ws = book.add_sheet("Bids" + suffix, &s.bids);
@@ -31,13 +33,14 @@ void write_evaluation_workbook(const std::string& path, const CriteriaSet& rules
 
     // Progress in steps: per lot the Bids and Scores sheets (most of the work), the rest, and the
     // final zip. Cancelling between steps leaves the temporary file, which XlsxBook removes.
-    const double steps = 3.0 * static_cast<double>(result.lots.size()) + 2.0;
+    const double steps = (combined ? 1.0 : 3.0) * static_cast<double>(result.lots.size()) + 2.0;
     double step = 0;
     auto next_step = [&] {
         if (info.progress && !info.progress(step / steps)) throw ExportCancelled();
         ++step;
     };
-    for (std::size_t l = 0; l < result.lots.size(); ++l) {
+    if (combined) wb::write_combined_lots(book, formats, sheets[0], rules, bids, result, info, next_step);
+    for (std::size_t l = 0; !combined && l < result.lots.size(); ++l) {
         const wb::LotSheets& s = sheets[l];
         const wb::LotLayout layout(rules, bids, result.lots[l], s.bids, s.scores);
         next_step();

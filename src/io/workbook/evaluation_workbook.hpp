@@ -4,6 +4,7 @@
 /// formulas over the Bids (each holding TenderLoop's own value too), the Method (every rule, in
 /// words and as the Excel formula used); one Audit sheet (version, time, SHA-256 of the inputs).
 /// Layout and formulas: workbook_layout.hpp; the formula compiler: excel_formula.hpp.
+#include <cstddef>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -14,6 +15,13 @@
 #include "core/result.hpp"
 
 namespace tl::io {
+
+/// Up to this many lots each lot has its own Summary, Bids, Scores and Method sheets; beyond it
+/// all lots share one set of sheets with a Lot column (each lot a block of rows). 50 lots are 200
+/// sheets: about as many tabs as anyone navigates, and libxlsxwriter holds one temporary file
+/// open per sheet until the end, so it stays under the smallest common limits of open files
+/// (256 on macOS, 512 C streams on Windows), leaving room for the rest of the process.
+inline constexpr std::size_t kCombineLotsAbove = 50;
 
 /// An input of the evaluation, as the Audit sheet records it.
 struct ExportInput {
@@ -33,6 +41,8 @@ struct ExportInfo {
     const CommitteeScores* committee = nullptr;
     /// libxlsxwriter's constant_memory mode: memory does not grow with the number of bids.
     bool constant_memory = true;
+    /// More lots than this: the combined layout (tests lower it to try that layout on few lots).
+    std::size_t combine_lots_above = kCombineLotsAbove;
     /// Called before each step of the writing with the fraction done (0 .. 1), from the writing
     /// thread. Returning false cancels: the export then throws ExportCancelled and the target
     /// file stays as it was.

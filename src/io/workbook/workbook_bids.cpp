@@ -28,33 +28,43 @@ std::string header_of(const FieldDecl& f) {
 
 }  // namespace
 
-void write_bids_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout) {
+void write_bids_header(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout) {
     const CriteriaSet& rules = layout.rules();
-    const BidTable& bids = layout.bids();
-    book.check(worksheet_set_column(ws, 0, 0, 28, fm.text), "column widths");
-    book.check(worksheet_set_column(ws, 1, 1, 20, fm.text), "column widths");
+    const int lead = layout.bidder_col();  // 1 when a Lot column comes first
+    if (lead > 0) {
+        book.check(worksheet_set_column(ws, 0, 0, 12, fm.text), "column widths");
+        book.text(ws, 0, 0, "Lot", fm.header);
+    }
+    const auto bidder = static_cast<lxw_col_t>(layout.bidder_col()), submitted = static_cast<lxw_col_t>(layout.submitted_col());
+    book.check(worksheet_set_column(ws, bidder, bidder, 28, fm.text), "column widths");
+    book.check(worksheet_set_column(ws, submitted, submitted, 20, fm.text), "column widths");
     for (std::size_t f = 0; f < rules.fields.size(); ++f) {
-        const auto col = static_cast<lxw_col_t>(LotLayout::field_col(static_cast<int>(f)));
+        const auto col = static_cast<lxw_col_t>(layout.field_col(static_cast<int>(f)));
         book.check(worksheet_set_column(ws, col, col, rules.fields[f].type == FieldType::Text ? 30 : 18, nullptr), "column widths");
     }
     // Headers carry two languages and a unit: size the row for the longest one, wrapped.
     std::size_t lines = 2;
     for (const auto& f : rules.fields) lines = std::max(lines, header_of(f).size() / 17 + 1);
     book.check(worksheet_set_row(ws, 0, 13.5 * static_cast<double>(std::min<std::size_t>(lines, 12)), nullptr), "header row");
-    worksheet_freeze_panes(ws, 1, 1);
-    book.text(ws, 0, LotLayout::kBidderCol, "Bidder", fm.header);
-    book.text(ws, 0, LotLayout::kSubmittedCol, "Submitted", fm.header);
+    worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(lead + 1));
+    book.text(ws, 0, layout.bidder_col(), "Bidder", fm.header);
+    book.text(ws, 0, layout.submitted_col(), "Submitted", fm.header);
     for (std::size_t f = 0; f < rules.fields.size(); ++f)
-        book.text(ws, 0, LotLayout::field_col(static_cast<int>(f)), header_of(rules.fields[f]), fm.header);
+        book.text(ws, 0, layout.field_col(static_cast<int>(f)), header_of(rules.fields[f]), fm.header);
+}
 
+void write_bids_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout) {
+    const CriteriaSet& rules = layout.rules();
+    const BidTable& bids = layout.bids();
     for (int i = 0; i < layout.size(); ++i) {
         const Bid& bid = bids.bids[static_cast<std::size_t>(layout.rows()[static_cast<std::size_t>(i)])];
-        const int row = i + 1;
-        book.text(ws, row, LotLayout::kBidderCol, bid.bidder, fm.text);
-        book.text(ws, row, LotLayout::kSubmittedCol, bid.submitted, fm.text);
+        const int row = layout.excel_row(i) - 1;
+        if (layout.bidder_col() > 0) book.text(ws, row, 0, bid.lot, fm.text);
+        book.text(ws, row, layout.bidder_col(), bid.bidder, fm.text);
+        book.text(ws, row, layout.submitted_col(), bid.submitted, fm.text);
         for (std::size_t f = 0; f < rules.fields.size(); ++f) {
             const FieldDecl& fd = rules.fields[f];
-            const int col = LotLayout::field_col(static_cast<int>(f));
+            const int col = layout.field_col(static_cast<int>(f));
             const double v = f < bid.values.size() ? bid.values[f] : std::nan("");
             lxw_format* format = fm.for_field(fd);
             if (fd.type == FieldType::Text) {
@@ -72,6 +82,11 @@ void write_bids_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotL
             }
         }
     }
+}
+
+void write_bids_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout) {
+    write_bids_header(book, fm, ws, layout);
+    write_bids_rows(book, fm, ws, layout);
 }
 
 }  // namespace tl::io::wb

@@ -37,6 +37,7 @@ const char* stage_name(Stage s) {
 void LotLayout::build_columns() {
     const auto n_crit = rules_.criteria.size();
     // 1. Positions.
+    if (block_.lot_column) add_column({ColumnRole::Lot, -1, "Lot", "", true, "", false, {}});
     add_column({ColumnRole::Bidder, -1, "Bidder", "", true, "", false, {}});
     for (std::size_t r = 0; r < rules_.requirements.size(); ++r)
         add_column({ColumnRole::Requirement, static_cast<int>(r), "Meets: " + rules_.requirements[r].display_name(), "", true, "", false, {}});
@@ -240,8 +241,9 @@ std::string LotLayout::rank_formula() const {
         const TieBreak& t = rules_.tie_breaks[k];
         std::string K, Ki;
         if (t.kind == TieBreak::Kind::EarlierSubmission) {
-            const std::string bids_ref = sheet_ref(bids_sheet_), col = column_letters(kSubmittedCol);
-            K = bids_ref + "$" + col + "$2:$" + col + "$" + std::to_string(std::max(2, size() + 1));
+            const std::string bids_ref = sheet_ref(bids_sheet_), col = column_letters(submitted_col());
+            const int first = excel_row(0);
+            K = bids_ref + "$" + col + "$" + std::to_string(first) + ":$" + col + "$" + std::to_string(std::max(first, first + size() - 1));
             Ki = bids_ref + "$" + col + std::string(1, kRow);
         } else {
             const int col = column_of(ColumnRole::TieKey, static_cast<int>(k));

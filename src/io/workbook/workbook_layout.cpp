@@ -72,10 +72,14 @@ std::string at_row(const std::string& tmpl, int excel_row) {
 }
 
 LotLayout::LotLayout(const CriteriaSet& rules, const BidTable& bids, const LotOutcome& lot, std::string bids_sheet,
-                     std::string scores_sheet)
-    : rules_(rules), bids_(bids), lot_(lot), bids_sheet_(std::move(bids_sheet)), scores_sheet_(std::move(scores_sheet)) {
-    for (std::size_t i = 0; i < bids.bids.size(); ++i)
-        if (bids.bids[i].lot == lot.lot) rows_.push_back(static_cast<int>(i));
+                     std::string scores_sheet, Block block)
+    : rules_(rules), bids_(bids), lot_(lot), bids_sheet_(std::move(bids_sheet)), scores_sheet_(std::move(scores_sheet)),
+      block_(block) {
+    if (block.rows != nullptr) rows_ = *block.rows;
+    else
+        for (std::size_t i = 0; i < bids.bids.size(); ++i)
+            if (bids.bids[i].lot == lot.lot) rows_.push_back(static_cast<int>(i));
+    block_.rows = nullptr;  // not kept: the caller's vector may not outlive the layout
     std::map<int, const BidOutcome*> by_bid;
     for (const auto& o : lot.bids) by_bid[o.bid] = &o;
     for (std::size_t i = 0; i < rows_.size(); ++i) row_of_bid_[rows_[i]] = static_cast<int>(i);
@@ -118,7 +122,8 @@ int LotLayout::column_of(ColumnRole role, int index) const {
 
 std::string LotLayout::column_range(int col) const {
     const std::string c = column_letters(col);
-    return "$" + c + "$2:$" + c + "$" + std::to_string(std::max(2, size() + 1));
+    const int first = excel_row(0);
+    return "$" + c + "$" + std::to_string(first) + ":$" + c + "$" + std::to_string(std::max(first, first + size() - 1));
 }
 
 void LotLayout::add_column(ScoresColumn c) {
@@ -152,7 +157,7 @@ std::string LotLayout::helper_range(Stage stage, const Expr& argument) {
 FormulaCells LotLayout::cells(Stage stage) {
     FormulaCells c;
     const std::string bids_ref = sheet_ref(bids_sheet_);
-    c.field_cell = [bids_ref](int f) { return bids_ref + "$" + column_letters(field_col(f)) + std::string(1, kRow); };
+    c.field_cell = [this, bids_ref](int f) { return bids_ref + "$" + column_letters(field_col(f)) + std::string(1, kRow); };
     c.let_cell = [this, stage](int l) {
         if (stage != Stage::Final) return std::string();
         const int col = column_of(ColumnRole::Let, l);

@@ -2,13 +2,17 @@
 // Internal to the evaluation workbook (evaluation_workbook.cpp, workbook_*.cpp): where every value
 // of one lot lives, and the formula of every computed column of its Scores sheet.
 //
-// Bids sheet: A bidder, B submitted, then one column per field; row 2 onwards, one row per bid of
-// the lot in file order. Scores sheet: the same rows; the columns are, left to right:
-//   bidder | each requirement met | Admissible | [gate scores | Passes gates] | each score |
+// Bids sheet: A bidder, B submitted, then one column per field (all after a Lot column in the
+// combined layout); row 2 onwards, one row per bid of the lot in file order. Scores sheet: the same rows; the columns are, left to right:
+//   [lot] | bidder | each requirement met | Admissible | [gate scores | Passes gates] | each score |
 //   each weighted contribution | Total | Rank | Tied | each abnormally-low flag |
 //   working columns: total for ranking, tie-break keys, per-bid lets, aggregate helper columns.
 // "Ranked" (the bids scored, ranked and used by the aggregates of the final stage) is the
 // Admissible column, or Passes gates when the rules have gates.
+//
+// In the combined layout (many lots, docs/WORKBOOK.md) every lot shares one Bids and one Scores
+// sheet: a Lot column comes first on both, and each lot is a block of consecutive rows (Block)
+// that its formulas, ranges and ranks refer to, so every lot is still computed on its own.
 //
 // Formulas are compiled once per column with the row left as a marker (kRow) and instantiated per
 // row by text replacement: the compiled text depends on the row only through its own-row cells.
@@ -65,7 +69,7 @@ private:
 
 /// What a Scores column is, for headers, formats and the Method sheet.
 enum class ColumnRole {
-    Bidder, Requirement, Admissible, GateScore, PassesGates, Score, Contribution, Total, Rank, Tied, Flag,
+    Lot, Bidder, Requirement, Admissible, GateScore, PassesGates, Score, Contribution, Total, Rank, Tied, Flag,
     RankTotal, TieKey, Let, Helper
 };
 
@@ -81,11 +85,20 @@ struct ScoresColumn {
     CachedColumn values;  ///< per row (bid position in the lot)
 };
 
+/// Where a lot's rows sit on sheets shared by every lot (the combined layout); the default is a
+/// lot with sheets of its own.
+struct Block {
+    int first_row = 0;         ///< row position of the lot's first bid among all data rows
+    bool lot_column = false;   ///< a Lot column first on the Bids and Scores sheets
+    /// BidTable indices of the lot's bids when the caller already has them (else found by lot id).
+    const std::vector<int>* rows = nullptr;
+};
+
 class LotLayout {
 public:
     /// `sheet_*`: the actual sheet names of this lot.
     LotLayout(const CriteriaSet& rules, const BidTable& bids, const LotOutcome& lot, std::string bids_sheet,
-              std::string scores_sheet);
+              std::string scores_sheet, Block block = {});
 
     const CriteriaSet& rules() const { return rules_; }
     const BidTable& bids() const { return bids_; }
@@ -98,12 +111,14 @@ public:
     /// The outcome of the bid at row position `i`.
     const BidOutcome& outcome(int i) const { return *outcome_at_[static_cast<std::size_t>(i)]; }
     /// 1-based spreadsheet row of row position `i` (row 1 holds the headers).
-    static int excel_row(int i) { return i + 2; }
+    int excel_row(int i) const { return block_.first_row + i + 2; }
 
     const std::string& bids_sheet() const { return bids_sheet_; }
     const std::string& scores_sheet() const { return scores_sheet_; }
-    static constexpr int kBidderCol = 0, kSubmittedCol = 1;
-    static int field_col(int field) { return 2 + field; }
+    /// Columns of the Bids sheet (after the Lot column in the combined layout).
+    int bidder_col() const { return lead(); }
+    int submitted_col() const { return lead() + 1; }
+    int field_col(int field) const { return lead() + 2 + field; }
 
     const std::vector<ScoresColumn>& columns() const { return columns_; }
     /// Index into columns() of a role's column (e.g. Score of criterion 2), or -1.
@@ -111,10 +126,11 @@ public:
     /// The 1/0 membership column of a stage's set (Admissible; Passes the gates, or Admissible when
     /// there are no gates, for the ranked bids). Not for Stage::Lot, which is every row.
     int membership_column(Stage stage) const;
-    /// `$C$2:$C$41` of a Scores column (same sheet).
+    /// `$C$2:$C$41` of a Scores column (same sheet): the lot's rows only.
     std::string column_range(int col) const;
 
 private:
+    int lead() const { return block_.lot_column ? 1 : 0; }
     FormulaCells cells(Stage stage);
     std::string member_test(Stage stage) const;
     std::string helper_range(Stage stage, const Expr& argument);
@@ -129,6 +145,7 @@ private:
     const BidTable& bids_;
     const LotOutcome& lot_;
     std::string bids_sheet_, scores_sheet_;
+    Block block_;
     std::vector<int> rows_;
     std::map<int, int> row_of_bid_;
     std::vector<const BidOutcome*> outcome_at_;

@@ -49,7 +49,7 @@ void write_method_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Lo
     for (int c = 0; c < 9; ++c) book.text(ws, 0, c, headers[c], fm.header);
     worksheet_freeze_panes(ws, 1, 0);
     int row = 1;
-    const int first_row = LotLayout::excel_row(0);
+    const int first_row = layout.excel_row(0);
     // The formula of a Scores column, with `=` as one types it; text, never a live formula here.
     auto formula_of = [&](ColumnRole role, int index, std::string& exact) {
         const int col = layout.column_of(role, index);

@@ -10,7 +10,7 @@ namespace {
 lxw_format* format_of(Formats& fm, const ScoresColumn& c) {
     if (!c.exact) return fm.value_only;
     switch (c.role) {
-        case ColumnRole::Bidder: return fm.text;
+        case ColumnRole::Lot: case ColumnRole::Bidder: return fm.text;
         case ColumnRole::Admissible: case ColumnRole::PassesGates: case ColumnRole::Requirement: case ColumnRole::Tied:
         case ColumnRole::Flag: return fm.yes_no;
         case ColumnRole::Rank: return fm.integer;
@@ -24,25 +24,37 @@ lxw_format* format_of(Formats& fm, const ScoresColumn& c) {
 
 }  // namespace
 
-void write_scores_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout) {
+void write_scores_header(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout) {
     const auto& columns = layout.columns();
     book.check(worksheet_set_row(ws, 0, 60, nullptr), "header row");
-    worksheet_freeze_panes(ws, 1, 1);
-    std::vector<lxw_format*> formats;
+    const int bidder = layout.column_of(ColumnRole::Bidder);
+    worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(bidder + 1));
     for (std::size_t c = 0; c < columns.size(); ++c) {
         const ScoresColumn& col = columns[c];
-        formats.push_back(format_of(fm, col));
-        const double width = col.role == ColumnRole::Bidder ? 28 : col.working ? 16 : 13;
+        const double width = col.role == ColumnRole::Bidder ? 28 : col.role == ColumnRole::Lot ? 12 : col.working ? 16 : 13;
         book.check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr), "column widths");
         book.text(ws, 0, static_cast<int>(c), col.header, col.working ? fm.header_working : fm.header);
     }
+}
+
+void write_scores_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout) {
+    const auto& columns = layout.columns();
+    std::vector<lxw_format*> formats;
+    for (const ScoresColumn& col : columns) formats.push_back(format_of(fm, col));
     for (int i = 0; i < layout.size(); ++i) {
-        const int row = i + 1, excel_row = LotLayout::excel_row(i);
-        book.text(ws, row, 0, layout.outcome(i).bidder, fm.text);
-        for (std::size_t c = 1; c < columns.size(); ++c) {
+        const int excel_row = layout.excel_row(i), row = excel_row - 1;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
             const ScoresColumn& col = columns[c];
-            const Cached v = col.values.get(i);
             const int cc = static_cast<int>(c);
+            if (col.role == ColumnRole::Lot) {
+                book.text(ws, row, cc, layout.lot().lot, fm.text);
+                continue;
+            }
+            if (col.role == ColumnRole::Bidder) {
+                book.text(ws, row, cc, layout.outcome(i).bidder, fm.text);
+                continue;
+            }
+            const Cached v = col.values.get(i);
             if (!col.exact) {  // the value only; the Method sheet says why
                 if (v.kind == Cached::Number) book.number(ws, row, cc, v.number, formats[c]);
                 else book.text(ws, row, cc, v.text, formats[c]);
@@ -53,6 +65,11 @@ void write_scores_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Lo
             else book.formula_text(ws, row, cc, formula, v.text, formats[c]);
         }
     }
+}
+
+void write_scores_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout) {
+    write_scores_header(book, fm, ws, layout);
+    write_scores_rows(book, fm, ws, layout);
 }
 
 }  // namespace tl::io::wb

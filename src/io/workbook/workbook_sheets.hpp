@@ -1,5 +1,6 @@
 #pragma once
 // Internal to the evaluation workbook: one function per kind of sheet.
+#include <functional>
 #include <string>
 
 #include "io/workbook/evaluation_workbook.hpp"
@@ -21,6 +22,22 @@ void write_scores_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Lo
 /// Title, method, ranking, winner, ties, exclusions, flags, chart, signature block.
 void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, const LotLayout& layout,
                          const ExportInfo& info);
+/// The same, in two parts for sheets shared by many lots (the combined layout): the header row
+/// and column widths once, then each lot's rows.
+void write_bids_header(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
+void write_bids_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
+void write_scores_header(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
+void write_scores_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
+/// "Best price-quality ratio: price 40 % / quality 60 %" (eForms award criterion types).
+std::string method_text(const CriteriaSet& rules);
+/// The committee's signature block from `row` (names, roles and dates are the only unlocked
+/// cells); returns the row after it.
+int write_signature_block(XlsxBook& book, Formats& fm, lxw_worksheet* ws, int row);
+/// Every lot on one set of sheets (docs/WORKBOOK.md, "Many lots"): `sheets` are the shared
+/// Summary, Bids, Scores and Method sheets; `next_step` is called before each lot (progress).
+void write_combined_lots(XlsxBook& book, Formats& fm, const LotSheets& sheets, const CriteriaSet& rules,
+                         const BidTable& bids, const Result& result, const ExportInfo& info,
+                         const std::function<void()>& next_step);
 /// Each rule: weight, kind, as written, in words, the Excel formula used.
 void write_method_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
 /// The committee's marks per committee criterion and bid: each evaluator, lowest, highest, spread,

@@ -19,7 +19,8 @@ std::string weight_text(const Criterion& c) {
     return format_number(c.weight) + (c.weight_kind == WeightKind::Percent ? " %" : " points");
 }
 
-// "price 40 % / quality 60 %" (eForms award criterion types).
+}  // namespace
+
 std::string method_text(const CriteriaSet& rules) {
     std::map<std::string, double> by_kind;
     std::vector<std::string> order;
@@ -37,7 +38,27 @@ std::string method_text(const CriteriaSet& rules) {
     return s;
 }
 
-}  // namespace
+
+int write_signature_block(XlsxBook& book, Formats& fm, lxw_worksheet* ws, int row) {
+    book.text(ws, row++, 0, "Evaluation committee", fm.subtitle);
+    book.text(ws, row, 1, "Name", fm.signature_label);
+    book.text(ws, row, 2, "Role", fm.signature_label);
+    book.text(ws, row, 3, "Date", fm.signature_label);
+    book.text(ws, row, 4, "Signature", fm.signature_label);
+    book.blank(ws, row, 5, fm.signature_label);
+    ++row;
+    const char* roles[kSignatureRows] = {"Chair", "Member", "Member", "Member", "Secretary"};
+    for (const char* role : roles) {
+        book.check(worksheet_set_row(ws, static_cast<lxw_row_t>(row), 30, nullptr), "signature rows");
+        book.blank(ws, row, 1, fm.signature_input);
+        book.text(ws, row, 2, role, fm.signature_input);
+        book.blank(ws, row, 3, fm.signature_input);
+        book.blank(ws, row, 4, fm.signature_label);
+        book.blank(ws, row, 5, fm.signature_label);
+        ++row;
+    }
+    return row;
+}
 
 void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, const LotLayout& layout,
                          const ExportInfo& info) {
@@ -85,7 +106,7 @@ void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
     std::vector<std::string> winners;  // rank 1 (several when tied); names may hold ", " themselves
     for (const BidOutcome& o : lot.bids) {
         if (!o.ranked()) continue;
-        const int r = LotLayout::excel_row(layout.row_of(o.bid));
+        const int r = layout.excel_row(layout.row_of(o.bid));
         auto ref = [&](int col) { return scores + "$" + column_letters(col) + std::to_string(r); };
         book.formula(ws, row, 0, ref(rank_col), o.rank, fm.integer);
         book.text(ws, row, 1, o.bidder + (o.tied ? " (tied)" : ""), fm.text);
@@ -103,7 +124,7 @@ void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
     // The winner: a formula over the Scores sheet (the bid ranked 1), holding TenderLoop's answer.
     book.text(ws, row, 0, "Winner", fm.label);
     if (ranked_rows > 0) {
-        const std::string formula = "INDEX(" + scores + layout.column_range(0) + ",MATCH(1," + scores + layout.column_range(rank_col) + ",0))";
+        const std::string formula = "INDEX(" + scores + layout.column_range(layout.column_of(ColumnRole::Bidder)) + ",MATCH(1," + scores + layout.column_range(rank_col) + ",0))";
         book.formula_text(ws, row, 2, formula, winners.empty() ? std::string() : winners.front(), fm.score_bold);
         if (winners.size() > 1) {
             std::string all;
@@ -152,24 +173,7 @@ void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
         }
     if (any_flag) ++row;
 
-    // Signature block: names, roles and dates are typed in (the only unlocked cells).
-    book.text(ws, row++, 0, "Evaluation committee", fm.subtitle);
-    book.text(ws, row, 1, "Name", fm.signature_label);
-    book.text(ws, row, 2, "Role", fm.signature_label);
-    book.text(ws, row, 3, "Date", fm.signature_label);
-    book.text(ws, row, 4, "Signature", fm.signature_label);
-    book.blank(ws, row, 5, fm.signature_label);
-    ++row;
-    const char* roles[kSignatureRows] = {"Chair", "Member", "Member", "Member", "Secretary"};
-    for (const char* role : roles) {
-        book.check(worksheet_set_row(ws, static_cast<lxw_row_t>(row), 30, nullptr), "signature rows");
-        book.blank(ws, row, 1, fm.signature_input);
-        book.text(ws, row, 2, role, fm.signature_input);
-        book.blank(ws, row, 3, fm.signature_input);
-        book.blank(ws, row, 4, fm.signature_label);
-        book.blank(ws, row, 5, fm.signature_label);
-        ++row;
-    }
+    row = write_signature_block(book, fm, ws, row);
 
     // Stacked bars of the weighted contributions of the best-ranked bids.
     if (ranked_rows > 0 && n_crit > 0) {
