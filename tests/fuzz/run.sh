@@ -56,9 +56,12 @@ build_targets=("tl_fuzz_$target")
 if [[ $target == bid_form || $target == project ]]; then build_targets+=(tenderloop); fi
 cmake --build "$build" --target "${build_targets[@]}"
 
-# The sanitizers spend several times a release build's stack per call: give the fuzzer room to
-# check inputs at the rule language's depth limits (src/lang/limits.hpp; see .ci/run).
-ulimit -s 65536 2>/dev/null || true
+# The sanitizers spend several times a release build's stack per call. The deepest inputs the rule
+# language's limits allow (src/lang/limits.hpp; corpus/snippet-deep-*, snippet-long-sum-500) need
+# between 4 and 8 MB in the fuzz build (measured), so 16 MB leaves twice that; more would hide
+# unbounded recursion: with the nesting limit taken out, 2 000 brackets overflow 16 MB, while
+# 64 MB needs 7 000, longer than the inputs the rules target tries (README.md, "Deep nesting").
+ulimit -s 16384 2>/dev/null || true
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tl-fuzz.XXXXXX")
 cleanup() { if [[ ${TL_FUZZ_KEEP:-0} != 1 ]]; then rm -rf "$work"; else echo "scratch corpus kept in $work/corpus"; fi; }
