@@ -89,6 +89,7 @@ void LotLayout::build_columns() {
         add_column({ColumnRole::Helper, h++, "Over " + std::string(stage_name(helper.stage)) + ": " + key.second, "", true, "", true, {}});
     }
     helpers_fixed_ = true;
+    add_column({ColumnRole::FirstPlace, -1, "Ranked 1 so far (for the Winner cell)", "", true, "", true, {}});
 
     // 3. Formulas and values.
     const int adm = column_of(ColumnRole::Admissible);
@@ -216,6 +217,7 @@ void LotLayout::build_columns() {
         for (int i = 0; i < size(); ++i)
             columns_[static_cast<std::size_t>(helper.column)].values.set(i, number_or_none(v[static_cast<std::size_t>(i)]));
     }
+    set_first_place_values();
 }
 
 // 1 + the number of ranked bids that come before this one, as tl::rank_bids decides it: a total

@@ -73,12 +73,11 @@ public:
         } else {
             book_.number(ws_, row_, kRanked, 0, fm_.integer);
         }
-        if (ranked > 0) {
-            const std::string match =
-                "MATCH(1," + scores_ + layout.column_range(layout.column_of(ColumnRole::Rank)) + ",0)";
-            auto index = [&](ColumnRole role) { return "INDEX(" + scores_ + layout.column_range(layout.column_of(role)) + "," + match + ")"; };
-            book_.formula_text(ws_, row_, kWinner, index(ColumnRole::Bidder), winners.empty() ? std::string() : winners.front(), fm_.score_bold);
-            book_.formula(ws_, row_, kWinningTotal, index(ColumnRole::Total), winning_total, fm_.score_bold);
+        // The winner (or the tie at rank 1, or none) and its total: formulas over the lot's block.
+        if (layout.size() > 0) {
+            book_.formula_text(ws_, row_, kWinner, layout.winner_formula(), layout.winner_text(), fm_.score_bold);
+            if (winners.empty()) book_.formula_text(ws_, row_, kWinningTotal, layout.winning_total_formula(), "", fm_.score_bold);
+            else book_.formula(ws_, row_, kWinningTotal, layout.winning_total_formula(), winning_total, fm_.score_bold);
         } else {
             book_.text(ws_, row_, kWinner, "none", fm_.text);
         }

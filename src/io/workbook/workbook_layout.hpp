@@ -6,7 +6,8 @@
 // combined layout); row 2 onwards, one row per bid of the lot in file order. Scores sheet: the same rows; the columns are, left to right:
 //   [lot] | bidder | each requirement met | Admissible | [gate scores | Passes gates] | each score |
 //   each weighted contribution | Total | Rank | Tied | each abnormally-low flag |
-//   working columns: total for ranking, tie-break keys, per-bid lets, aggregate helper columns.
+//   working columns: total for ranking, tie-break keys, per-bid lets, aggregate helper columns,
+//   the bidders ranked first so far (for the Winner cell, docs/WORKBOOK.md "Winner").
 // "Ranked" (the bids scored, ranked and used by the aggregates of the final stage) is the
 // Admissible column, or Passes gates when the rules have gates.
 //
@@ -70,7 +71,7 @@ private:
 /// What a Scores column is, for headers, formats and the Method sheet.
 enum class ColumnRole {
     Lot, Bidder, Requirement, Admissible, GateScore, PassesGates, Score, Contribution, Total, Rank, Tied, Flag,
-    RankTotal, TieKey, Let, Helper
+    RankTotal, TieKey, Let, Helper, FirstPlace
 };
 
 /// One computed column of the Scores sheet.
@@ -128,6 +129,18 @@ public:
     int membership_column(Stage stage) const;
     /// `$C$2:$C$41` of a Scores column (same sheet): the lot's rows only.
     std::string column_range(int col) const;
+    /// The formula of column `col` at row position `i`: its template at that row, except the
+    /// running list of bidders ranked first (FirstPlace), which reads the row above it from the
+    /// lot's second row on.
+    std::string formula_at(int col, int i) const;
+    /// For the Summary (another sheet), over this lot's Scores rows, without INDEX or MATCH (a
+    /// range of one cell is #REF! there in Gnumeric): the Winner cell, which is the bidder ranked
+    /// 1, "none yet, tie at rank 1 between A, B" when rank 1 is shared (as the CLI says), or
+    /// "none"; and the winning total ("" when nothing is ranked). winner_text() is TenderLoop's
+    /// own answer, the Winner cell's cached result.
+    std::string winner_formula() const;
+    std::string winner_text() const;
+    std::string winning_total_formula() const;
 
 private:
     int lead() const { return block_.lot_column ? 1 : 0; }
@@ -138,6 +151,7 @@ private:
     void add_column(ScoresColumn c);
     void build_columns();
     std::string rank_formula() const;
+    void set_first_place_values();  // workbook_winner.cpp
     // Cached values of an expression over a stage's set, per row position (NaN outside the set).
     std::vector<double> stage_values(Stage stage, const Expr& e);
 

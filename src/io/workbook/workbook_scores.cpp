@@ -17,7 +17,7 @@ lxw_format* format_of(Formats& fm, const ScoresColumn& c) {
         case ColumnRole::Total: return fm.score_bold;
         case ColumnRole::GateScore: case ColumnRole::Score: case ColumnRole::Contribution: return fm.score;
         case ColumnRole::RankTotal: return fm.score;
-        case ColumnRole::TieKey: case ColumnRole::Let: case ColumnRole::Helper: return nullptr;
+        case ColumnRole::TieKey: case ColumnRole::Let: case ColumnRole::Helper: case ColumnRole::FirstPlace: return nullptr;
     }
     return nullptr;
 }
@@ -60,7 +60,7 @@ void write_scores_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Lot
                 else book.text(ws, row, cc, v.text, formats[c]);
                 continue;
             }
-            const std::string formula = at_row(col.formula, excel_row);
+            const std::string formula = layout.formula_at(cc, i);
             if (v.kind == Cached::Number) book.formula(ws, row, cc, formula, v.number, formats[c]);
             else book.formula_text(ws, row, cc, formula, v.text, formats[c]);
         }

@@ -121,11 +121,11 @@ void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
     if (ranked_rows == 0) book.text(ws, row++, 1, "No bid could be ranked.", fm.note);
     ++row;
 
-    // The winner: a formula over the Scores sheet (the bid ranked 1), holding TenderLoop's answer.
+    // The winner: a formula over the Scores sheet (the bid ranked 1, or the tie at rank 1, or
+    // none), holding TenderLoop's answer; live even when nothing is ranked today.
     book.text(ws, row, 0, "Winner", fm.label);
-    if (ranked_rows > 0) {
-        const std::string formula = "INDEX(" + scores + layout.column_range(layout.column_of(ColumnRole::Bidder)) + ",MATCH(1," + scores + layout.column_range(rank_col) + ",0))";
-        book.formula_text(ws, row, 2, formula, winners.empty() ? std::string() : winners.front(), fm.score_bold);
+    if (layout.size() > 0) {
+        book.formula_text(ws, row, 2, layout.winner_formula(), layout.winner_text(), fm.score_bold);
         if (winners.size() > 1) {
             std::string all;
             for (const std::string& w : winners) all += (all.empty() ? "" : ", ") + w;
