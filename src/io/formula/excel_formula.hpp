@@ -101,4 +101,18 @@ std::vector<const Expr*> aggregate_arguments(const Expr& e, const CriteriaSet& r
 /// negative numbers come in parentheses.
 std::string excel_number(double v);
 
+/// A numeric comparison under TenderLoop's one rule (core/decimal_compare.hpp): equal within a
+/// relative 1e-12 of the larger side. `a` and `b` are formula text that may stand before or after
+/// a `-` (an atom or a parenthesized expression). `a<=b` becomes `a-b<=1E-12*MAX(ABS(a),ABS(b))`,
+/// `a<b` becomes `b-a>1E-12*MAX(...)`, `a=b` becomes `ABS(a-b)<=1E-12*MAX(...)`, and so on: the
+/// same decision in Excel, LibreOffice (which compares at ~15 digits) and Gnumeric (which computes
+/// in long double). A comparison with the literal 0 stays plain (the rule makes it exact).
+/// `op` is one of Lt Le Gt Ge Eq Ne; the result binds as a comparison.
+std::string excel_compare(BinOp op, const std::string& a, const std::string& b);
+
+/// ROUND(x, digits) as the engine's round_half_away: ROUND(ROUND(x,14-INT(LOG10(ABS(x)+(x=0)))),digits),
+/// first to 15 significant digits (which Gnumeric, computing in long double, needs explicitly).
+/// `x` must be usable as a function argument; a literal x is rounded here.
+std::string excel_round(const std::string& x, const std::string& digits);
+
 }  // namespace tl
