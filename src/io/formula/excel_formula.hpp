@@ -3,7 +3,8 @@
 /// the evaluation workbook recomputes every number TenderLoop computed: the third view of one
 /// tree, next to print_expr() and the engine. Works in Excel 2010+, LibreOffice Calc and Gnumeric:
 /// only functions of Excel 2007 are used (IF IFERROR ISERROR NA AND OR NOT EXACT MIN MAX ABS ROUND
-/// INT SUM COUNT COUNTIF AVERAGE MEDIAN SMALL LARGE RANK); no array formulas, no MINIFS/IFS.
+/// INT LOG10 SUM COUNT COUNTIF AVERAGE MEDIAN SMALL LARGE RANK); no array formulas, no MINIFS/IFS.
+/// Numeric comparisons follow TenderLoop's rule (excel_compare), round its rule (excel_round).
 ///
 /// The formula text has no leading `=` (libxlsxwriter's worksheet_write_formula accepts both;
 /// the Method sheet shows it as written, with `=` prepended by the exporter if it likes).
@@ -33,7 +34,7 @@
 /// where the engine's is undefined), up to floating-point rounding (Excel reads literals to 15
 /// significant digits; npv uses the closed form of its geometric sum) and one caveat: Excel and
 /// LibreOffice compare numbers at about 15 significant digits, so two values that differ only in
-/// the last bits count as a tie in `==`, in next_higher/next_lower and in the *_others aggregates.
+/// the last bits count as a tie in next_higher/next_lower and in the *_others aggregates.
 /// Not exact (the exporter writes the value and explains `why_not`): a reference to a criterion
 /// score without FormulaCells::criterion_cell, count() without FormulaCells::set_size, linear(...)
 /// points that may be undefined, npv with constant rates whose ratio (1+escalation)/(1+rate) is
