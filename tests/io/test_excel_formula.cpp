@@ -198,6 +198,21 @@ TEST_CASE("excel formula: golden text of each construct", "[excel_formula]") {
     CHECK(excel_number(-2) == "(-2)");
 }
 
+TEST_CASE("excel formula: comparisons and round follow the engine's rules", "[excel_formula]") {
+    // Equal within a relative 1e-12 (core/decimal_compare.hpp), each operator from that.
+    CHECK(excel_compare(BinOp::Le, "A1", "B1") == "A1-B1<=1E-12*MAX(ABS(A1),ABS(B1))");
+    CHECK(excel_compare(BinOp::Lt, "A1", "B1") == "B1-A1>1E-12*MAX(ABS(A1),ABS(B1))");
+    CHECK(excel_compare(BinOp::Ge, "A1", "0.4") == "0.4-A1<=1E-12*MAX(ABS(A1),0.4)");
+    CHECK(excel_compare(BinOp::Gt, "(-5)", "A1") == "(-5)-A1>1E-12*MAX(5,ABS(A1))");
+    CHECK(excel_compare(BinOp::Eq, "A1", "(B1+C1)") == "ABS(A1-(B1+C1))<=1E-12*MAX(ABS(A1),ABS((B1+C1)))");
+    CHECK(excel_compare(BinOp::Ne, "A1", "B1") == "ABS(A1-B1)>1E-12*MAX(ABS(A1),ABS(B1))");
+    CHECK(excel_compare(BinOp::Le, "A1", "0") == "A1<=0");  // against 0 the rule is exact
+    // 15 significant digits first, then half away from zero; a literal is rounded here.
+    CHECK(excel_round("A1", "2") == "ROUND(ROUND(A1,14-INT(LOG10(ABS(A1)+(A1=0)))),2)");
+    CHECK(excel_round("2.675", "2") == "2.68");
+    CHECK(excel_round("(-2.5)", "0") == "(-3)");
+}
+
 namespace {
 
 struct Probe {  // one compiled formula and the engine's values it must reproduce

@@ -3,6 +3,7 @@
 // excel_formula_aggregates.cpp. Semantics follow src/core/evaluator.cpp; see excel_formula.hpp.
 #include "io/formula/excel_formula.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -27,12 +28,16 @@ std::string excel_number(double v) {
 }
 
 namespace {
-bool is_literal(const std::string& text) { return !std::isnan(c_parse_double(text)); }
+// The value of a number literal as excel_number writes it (`0.4`, `(-5)`), or of `-5`; NaN otherwise.
+double literal_value(const std::string& text) {
+    if (text.size() > 3 && text.compare(0, 2, "(-") == 0 && text.back() == ')')
+        return -c_parse_double(text.substr(2, text.size() - 3));
+    return c_parse_double(text);
+}
+bool is_literal(const std::string& text) { return !std::isnan(literal_value(text)); }
 // ABS of a side; a literal's magnitude is written out.
 std::string abs_text(const std::string& x) {
-    if (is_literal(x)) return excel_number(std::fabs(c_parse_double(x)));
-    if (x.size() > 4 && x.compare(0, 2, "(-") == 0 && is_literal(x.substr(2, x.size() - 3))) return x.substr(2, x.size() - 3);
-    return "ABS(" + x + ")";
+    return is_literal(x) ? excel_number(std::fabs(literal_value(x))) : "ABS(" + x + ")";
 }
 }  // namespace
 
@@ -56,7 +61,7 @@ std::string excel_compare(BinOp op, const std::string& a, const std::string& b) 
 
 std::string excel_round(const std::string& x, const std::string& digits) {
     if (is_literal(x) && is_literal(digits))
-        return excel_number(round_half_away(c_parse_double(x), static_cast<int>(c_parse_double(digits))));
+        return excel_number(round_half_away(literal_value(x), static_cast<int>(std::max(-400.0, std::min(400.0, literal_value(digits))))));
     const std::string significant = "14-INT(LOG10(ABS(" + x + ")+(" + x + "=0)))";
     return "ROUND(ROUND(" + x + "," + significant + ")," + digits + ")";
 }
