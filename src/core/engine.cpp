@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/decimal_compare.hpp"
 #include "core/evaluator.hpp"
 #include "core/explain.hpp"
 #include "core/ranking.hpp"
@@ -120,7 +121,9 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
             for (int c : gates) {
                 const Criterion& crit = rules.criteria[static_cast<std::size_t>(c)];
                 const double s = gs.scores[static_cast<std::size_t>(c)][m];
-                if (!(s >= *crit.minimum)) {
+                // A minimum compares as decimals, as the rules' operators do: 9.999999999999998
+                // meets a minimum of 10 (an undefined score does not).
+                if (std::isnan(s) || !decimal_greater_equal(s, *crit.minimum)) {
                     o.scores[static_cast<std::size_t>(c)] = s;
                     o.clamped[static_cast<std::size_t>(c)] = gs.clamped[static_cast<std::size_t>(c)][m];
                     o.excluded_because.push_back(exclusion(

@@ -4,6 +4,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/decimal_compare.hpp"
 #include "core/number_format.hpp"
 
 namespace tl {
@@ -13,15 +14,16 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Undefined stays undefined through comparisons and logic (so `not` of an undefined comparison
 // is not "yes"); only the final test of a requirement or flag reads undefined as "no".
+// Numbers compare as decimals (core/decimal_compare.hpp): 910 <= 0.7 * 1300 holds.
 inline double compare(BinOp op, double a, double b) {
     if (std::isnan(a) || std::isnan(b)) return kNaN;
     switch (op) {
-        case BinOp::Lt: return a < b;
-        case BinOp::Le: return a <= b;
-        case BinOp::Gt: return a > b;
-        case BinOp::Ge: return a >= b;
-        case BinOp::Eq: return a == b;
-        case BinOp::Ne: return a != b;
+        case BinOp::Lt: return decimal_less(a, b);
+        case BinOp::Le: return decimal_less_equal(a, b);
+        case BinOp::Gt: return decimal_greater(a, b);
+        case BinOp::Ge: return decimal_greater_equal(a, b);
+        case BinOp::Eq: return approx_equal(a, b);
+        case BinOp::Ne: return !approx_equal(a, b);
         default: return 0;
     }
 }
@@ -159,7 +161,11 @@ Column Evaluator::eval_call(const Expr& e) {
         case Func::Round: {
             Column digits = e.args.size() > 1 ? eval(e.args[1]) : Column::constant(0);
             return combine(eval(e.args[0]), digits, n,
-                           [](double x, double d) { return round_half_away(x, static_cast<int>(d)); });
+                           [](double x, double d) {
+                               // More than 400 places either way rounds nothing or to 0 in a double.
+                               if (std::isnan(d)) return kNaN;
+                               return round_half_away(x, static_cast<int>(std::max(-400.0, std::min(400.0, d))));
+                           });
         }
         case Func::Clamp: {
             Column lo = eval(e.args[1]);

@@ -9,16 +9,30 @@
 namespace tl {
 
 double round_half_away(double v, int decimals) {
-    if (!std::isfinite(v)) return v;
-    const double scale = std::pow(10.0, decimals);
-    const double scaled = v * scale;
-    // Excel's ROUND decides on the decimal digits it shows, so 2.675 (held as 2.67499999...)
-    // rounds up: a value within a few ulps of a half counts as the half.
-    const double below = std::floor(scaled);
-    const double fraction = scaled - below;
-    const double tolerance = 8 * std::numeric_limits<double>::epsilon() * std::max(1.0, std::fabs(scaled));
-    if (std::fabs(fraction - 0.5) <= tolerance) return (scaled >= 0 ? below + 1 : below) / scale;
-    return std::round(scaled) / scale;
+    if (!std::isfinite(v) || v == 0) return v;
+    // Rounds the decimal the value stands for, as Excel and LibreOffice do: first to 15
+    // significant digits (2.675, held as 2.67499999999999982236431605997495353221893310546875,
+    // stands for 2.675; so does a computed 1.0049999999999996), then half away from zero on those
+    // digits, exactly in decimal. The result is the double nearest to the rounded decimal.
+    char buf[48];
+    const auto r = std::to_chars(buf, buf + sizeof buf, std::fabs(v), std::chars_format::scientific, 14);
+    const std::string sci(buf, r.ptr);  // d.dddddddddddddde±XX: 15 digits
+    std::string digits = sci.substr(0, 1) + sci.substr(2, 14);
+    const int exponent = std::stoi(sci.substr(sci.find('e') + 1));
+    // Digits kept: those before the decimal point plus `decimals` after it.
+    const long kept = static_cast<long>(exponent) + 1 + decimals;
+    if (kept >= 15) return std::copysign(c_parse_double(digits + "e" + std::to_string(exponent - 14)), v);
+    if (kept < 0) return 0.0;
+    const bool up = digits[static_cast<std::size_t>(kept)] >= '5';
+    digits.resize(static_cast<std::size_t>(kept));
+    if (up) {
+        long i = kept - 1;
+        for (; i >= 0 && digits[static_cast<std::size_t>(i)] == '9'; --i) digits[static_cast<std::size_t>(i)] = '0';
+        if (i >= 0) ++digits[static_cast<std::size_t>(i)];
+        else digits.insert(digits.begin(), '1');  // 9.995 -> 10.00
+    }
+    if (digits.empty() || digits.find_first_not_of('0') == std::string::npos) return 0.0;
+    return std::copysign(c_parse_double(digits + "e" + std::to_string(-decimals)), v);
 }
 
 std::string format_number(double v) {

@@ -11,8 +11,10 @@ std::string format_number(double v);
 /// Fixed decimals, half away from zero: format_fixed(63.83333, 4) == "63.8333".
 std::string format_fixed(double v, int decimals);
 
-/// Round half away from zero to `decimals` places, as Excel's ROUND (the one rounding rule of
-/// TenderLoop: the engine and the workbook use it alike).
+/// Round to `decimals` places as the decimal the value stands for (the one rounding rule of
+/// TenderLoop, docs/LANGUAGE.md "round"): first to 15 significant digits, then half away from
+/// zero, as Excel's and LibreOffice's ROUND; the workbook's formula does the same in Gnumeric.
+/// round_half_away(2.675, 2) == 2.68, round_half_away(1.0049999999999996, 2) == 1.01.
 double round_half_away(double v, int decimals);
 
 /// printf's `%.*g` as in the "C" locale, whatever the program's locale: a Russian LC_NUMERIC

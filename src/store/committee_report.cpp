@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/decimal_compare.hpp"
 #include "store/committee_state.hpp"
 #include "store/project_impl.hpp"
 
@@ -68,7 +69,7 @@ CommitteeScores Project::committee_scores(const CriteriaSet& rules) const {
                 for (double v : counted) sum += v;
                 cell.mean = sum / static_cast<double>(counted.size());
                 cell.median = median_of(counted);
-                cell.dispersed = cell.spread > kDispersionThreshold;
+                cell.dispersed = decimal_greater(cell.spread, kDispersionThreshold);  // 7.3 - 5.3 is no spread above 2
             }
             if (auto it = c.consensus.find({bid.id, crit->id}); it != c.consensus.end())
                 cell.consensus = CommitteeConsensus{it->second.value, it->second.justification, it->second.decided_by,

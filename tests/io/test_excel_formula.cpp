@@ -155,7 +155,11 @@ TEST_CASE("excel formula: golden text of each construct", "[excel_formula]") {
     CHECK(golden(rules, "c_ratio_highest") == "100*warranty/MAX(R[warranty])");
     CHECK(golden(rules, "c_linear") ==
           "IF(share<=0.1,0,IF(share<=0.5,(share-0.1)*60/(0.5-0.1),IF(share<=0.8,60+(share-0.5)*(100-60)/(0.8-0.5),100)))");
-    CHECK(golden(rules, "c_steps") == "IF(warranty>=7,100,IF(warranty>5,75,IF(warranty=5,50,IF(warranty<2,1,0))))");
+    // Comparisons decide within a relative 1e-12 (core/decimal_compare.hpp): a literal's
+    // magnitude is written out, a comparison with 0 stays plain.
+    CHECK(golden(rules, "c_steps") ==
+          "IF(7-warranty<=1E-12*MAX(ABS(warranty),7),100,IF(warranty-5>1E-12*MAX(ABS(warranty),5),75,"
+          "IF(ABS(warranty-5)<=1E-12*MAX(ABS(warranty),5),50,IF(2-warranty>1E-12*MAX(ABS(warranty),2),1,0))))");
     CHECK(golden(rules, "c_table") == "IF(EXACT(grade,\"A\"),100,IF(EXACT(grade,\"A++\"),80,10))");
     CHECK(golden(rules, "c_table_yes") == "IF(ok,100,0)");
     CHECK(golden(rules, "c_table_opt") == "IF(IF(maybe=\"\",NA(),maybe),100,5)");
@@ -167,7 +171,8 @@ TEST_CASE("excel formula: golden text of each construct", "[excel_formula]") {
     CHECK(golden(rules, "c_minmax") == "MIN(MAX(price/10000,5),9)+MIN(share,0.5)*100+MAX(3,ABS(-4),-3)");
     CHECK(golden(rules, "c_clamp_undef") ==
           "MIN(MAX(price,IFERROR(IF(alt=\"\",NA(),alt),price)),130000)/1");
-    CHECK(golden(rules, "c_if_aggr") == "IF(price>AVERAGE(R[price]),SUM(R[price])/N,MEDIAN(R[price])/1000)/1");
+    CHECK(golden(rules, "c_if_aggr") == "IF(price-AVERAGE(R[price])>1E-12*MAX(ABS(price),ABS(AVERAGE(R[price]))),"
+                                        "SUM(R[price])/N,MEDIAN(R[price])/1000)/1");
     CHECK(golden(rules, "c_div0") == "price/years/1");
     CHECK(golden(rules, "c_lo") == "IF(AND(price=MIN(R[price]),COUNTIF(R[price],price)=1),SMALL(R[price],2),MIN(R[price]))/1");
     CHECK(golden(rules, "c_mo") == "(SUM(R[price])-price)/(COUNT(R[price])-1)/1");
@@ -176,8 +181,9 @@ TEST_CASE("excel formula: golden text of each construct", "[excel_formula]") {
     // `maybe` may be undefined, so both `and` and `or` follow three-valued logic.
     const std::string ok_and_maybe =
         "IF(OR(IFERROR(NOT(ok),FALSE),IFERROR(NOT(IF(maybe=\"\",NA(),maybe)),FALSE)),FALSE,AND(ok,IF(maybe=\"\",NA(),maybe)))";
-    CHECK(golden(rules, "c_kleene") == "IF(IF(OR(IFERROR(AND(" + ok_and_maybe + "),FALSE),IFERROR(AND(AND(NOT(ok),price>100000)),FALSE)),"
-                                       "TRUE,OR(" + ok_and_maybe + ",AND(NOT(ok),price>100000))),1,0)");
+    const std::string above = "price-100000>1E-12*MAX(ABS(price),100000)";
+    CHECK(golden(rules, "c_kleene") == "IF(IF(OR(IFERROR(AND(" + ok_and_maybe + "),FALSE),IFERROR(AND(AND(NOT(ok)," + above + ")),FALSE)),"
+                                       "TRUE,OR(" + ok_and_maybe + ",AND(NOT(ok)," + above + "))),1,0)");
     CHECK(golden(rules, "c_neg") == "(-(price-IF(alt=\"\",NA(),alt)))/2*(-1)-(-3)");
     CHECK(golden(rules, "c_enum") == "IF(OR(EXACT(grade,\"A++\"),NOT(EXACT(grade,\"B\"))),1,2)");
 
@@ -190,6 +196,21 @@ TEST_CASE("excel formula: golden text of each construct", "[excel_formula]") {
     CHECK(excel_number(0.3) == "0.3");
     CHECK(excel_number(1e20) == "1E+20");
     CHECK(excel_number(-2) == "(-2)");
+}
+
+TEST_CASE("excel formula: comparisons and round follow the engine's rules", "[excel_formula]") {
+    // Equal within a relative 1e-12 (core/decimal_compare.hpp), each operator from that.
+    CHECK(excel_compare(BinOp::Le, "A1", "B1") == "A1-B1<=1E-12*MAX(ABS(A1),ABS(B1))");
+    CHECK(excel_compare(BinOp::Lt, "A1", "B1") == "B1-A1>1E-12*MAX(ABS(A1),ABS(B1))");
+    CHECK(excel_compare(BinOp::Ge, "A1", "0.4") == "0.4-A1<=1E-12*MAX(ABS(A1),0.4)");
+    CHECK(excel_compare(BinOp::Gt, "(-5)", "A1") == "(-5)-A1>1E-12*MAX(5,ABS(A1))");
+    CHECK(excel_compare(BinOp::Eq, "A1", "(B1+C1)") == "ABS(A1-(B1+C1))<=1E-12*MAX(ABS(A1),ABS((B1+C1)))");
+    CHECK(excel_compare(BinOp::Ne, "A1", "B1") == "ABS(A1-B1)>1E-12*MAX(ABS(A1),ABS(B1))");
+    CHECK(excel_compare(BinOp::Le, "A1", "0") == "A1<=0");  // against 0 the rule is exact
+    // 15 significant digits first, then half away from zero; a literal is rounded here.
+    CHECK(excel_round("A1", "2") == "ROUND(ROUND(A1,14-INT(LOG10(ABS(A1)+(A1=0)))),2)");
+    CHECK(excel_round("2.675", "2") == "2.68");
+    CHECK(excel_round("(-2.5)", "0") == "(-3)");
 }
 
 namespace {

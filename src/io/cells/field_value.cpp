@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/decimal_compare.hpp"
 #include "io/csv/bids_header.hpp"
 #include "io/cells/cell_parsing.hpp"
 #include "io/common/text_utils.hpp"
@@ -41,9 +42,8 @@ std::optional<double> read_field_value(const FieldDecl& f, const std::string& te
 }
 
 bool outside_range(const FieldDecl& f, double v) {
-    auto tol = [](double bound) { return 1e-12 * std::max(1.0, std::fabs(bound)); };
-    return (f.range_lo && v < *f.range_lo - tol(*f.range_lo)) ||
-           (f.range_hi && v > *f.range_hi + tol(*f.range_hi));
+    // The bounds compare as the rules' operators do (core/decimal_compare.hpp).
+    return (f.range_lo && decimal_less(v, *f.range_lo)) || (f.range_hi && decimal_greater(v, *f.range_hi));
 }
 
 std::string range_text(const FieldDecl& f) { return word(range_message(f)); }

@@ -3,6 +3,7 @@
 // excel_formula_aggregates.cpp. Semantics follow src/core/evaluator.cpp; see excel_formula.hpp.
 #include "io/formula/excel_formula.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +25,45 @@ std::string excel_number(double v) {
     }
     for (char& c : s) c = c == 'e' ? 'E' : c;  // Excel writes 1E+20
     return s;
+}
+
+namespace {
+// The value of a number literal as excel_number writes it (`0.4`, `(-5)`), or of `-5`; NaN otherwise.
+double literal_value(const std::string& text) {
+    if (text.size() > 3 && text.compare(0, 2, "(-") == 0 && text.back() == ')')
+        return -c_parse_double(text.substr(2, text.size() - 3));
+    return c_parse_double(text);
+}
+bool is_literal(const std::string& text) { return !std::isnan(literal_value(text)); }
+// ABS of a side; a literal's magnitude is written out.
+std::string abs_text(const std::string& x) {
+    return is_literal(x) ? excel_number(std::fabs(literal_value(x))) : "ABS(" + x + ")";
+}
+}  // namespace
+
+std::string excel_compare(BinOp op, const std::string& a, const std::string& b) {
+    const char* plain = op == BinOp::Eq ? "=" : op == BinOp::Ne ? "<>" : binop_text(op);
+    // Against an exact 0 the relative tolerance is 1e-12 of the other side: only 0 is equal.
+    if (a == "0" || b == "0") return a + plain + b;
+    const std::string tol = "1E-12*MAX(" + abs_text(a) + "," + abs_text(b) + ")";
+    const std::string a_minus_b = a + "-" + b, b_minus_a = b + "-" + a;
+    switch (op) {
+        case BinOp::Le: return a_minus_b + "<=" + tol;
+        case BinOp::Ge: return b_minus_a + "<=" + tol;
+        case BinOp::Lt: return b_minus_a + ">" + tol;
+        case BinOp::Gt: return a_minus_b + ">" + tol;
+        case BinOp::Eq: return "ABS(" + a_minus_b + ")<=" + tol;
+        case BinOp::Ne: return "ABS(" + a_minus_b + ")>" + tol;
+        default: break;
+    }
+    return a + plain + b;
+}
+
+std::string excel_round(const std::string& x, const std::string& digits) {
+    if (is_literal(x) && is_literal(digits))
+        return excel_number(round_half_away(literal_value(x), static_cast<int>(std::max(-400.0, std::min(400.0, literal_value(digits))))));
+    const std::string significant = "14-INT(LOG10(ABS(" + x + ")+(" + x + "=0)))";
+    return "ROUND(ROUND(" + x + "," + significant + ")," + digits + ")";
 }
 
 namespace xf {
@@ -162,6 +202,10 @@ Piece Compiler::binary(const Expr& e) {
 }
 
 Piece Compiler::compare(BinOp op, const Expr& a, const Expr& b) {
+    if (a.type == ValueKind::Bool) {  // yes/no: TRUE/FALSE compare exactly (== and != only)
+        const char* sym = op == BinOp::Eq ? "=" : op == BinOp::Ne ? "<>" : binop_text(op);
+        return {wrap(compile(a), Piece::Additive) + sym + wrap(compile(b), Piece::Additive), Piece::Compare};
+    }
     return compare(op, compile(a), compile(b), a.type == ValueKind::Enum);
 }
 
@@ -172,8 +216,8 @@ Piece Compiler::compare(BinOp op, const Piece& a, const Piece& b, bool text) {
         if (op == BinOp::Ne) return atom(call("NOT", {same}));
         throw NotExact{"an enum compared with < or >"};
     }
-    const char* sym = op == BinOp::Eq ? "=" : op == BinOp::Ne ? "<>" : binop_text(op);
-    return {wrap(a, Piece::Additive) + sym + wrap(b, Piece::Additive), Piece::Compare};
+    // Either side may stand after a `-`: parenthesize anything weaker than a product.
+    return {excel_compare(op, wrap(a, Piece::Multiplicative), wrap(b, Piece::Multiplicative)), Piece::Compare};
 }
 
 Piece Compiler::logic(const Expr& e) {
@@ -199,9 +243,9 @@ Piece Compiler::call_expr(const Expr& e) {
             return atom(call(e.func == Func::Min ? "MIN" : "MAX", args));
         case Func::Abs: return atom(call("ABS", {compile(e.args[0]).text}));
         case Func::Round: {
-            // Excel's ROUND rounds half away from zero, as the engine (round_half_away).
+            // To 15 significant digits, then half away from zero, as the engine (round_half_away).
             const std::string digits = e.args.size() > 1 ? compile(e.args[1]).text : "0";
-            return atom(call("ROUND", {compile(e.args[0]).text, digits}));
+            return atom(excel_round(compile(e.args[0]).text, digits));
         }
         case Func::Clamp: {
             // The engine skips an undefined bound (std::max(v, NaN) is v): IFERROR(bound, x).

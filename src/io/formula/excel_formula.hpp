@@ -3,7 +3,8 @@
 /// the evaluation workbook recomputes every number TenderLoop computed: the third view of one
 /// tree, next to print_expr() and the engine. Works in Excel 2010+, LibreOffice Calc and Gnumeric:
 /// only functions of Excel 2007 are used (IF IFERROR ISERROR NA AND OR NOT EXACT MIN MAX ABS ROUND
-/// INT SUM COUNT COUNTIF AVERAGE MEDIAN SMALL LARGE RANK); no array formulas, no MINIFS/IFS.
+/// INT LOG10 SUM COUNT COUNTIF AVERAGE MEDIAN SMALL LARGE RANK); no array formulas, no MINIFS/IFS.
+/// Numeric comparisons follow TenderLoop's rule (excel_compare), round its rule (excel_round).
 ///
 /// The formula text has no leading `=` (libxlsxwriter's worksheet_write_formula accepts both;
 /// the Method sheet shows it as written, with `=` prepended by the exporter if it likes).
@@ -33,7 +34,7 @@
 /// where the engine's is undefined), up to floating-point rounding (Excel reads literals to 15
 /// significant digits; npv uses the closed form of its geometric sum) and one caveat: Excel and
 /// LibreOffice compare numbers at about 15 significant digits, so two values that differ only in
-/// the last bits count as a tie in `==`, in next_higher/next_lower and in the *_others aggregates.
+/// the last bits count as a tie in next_higher/next_lower and in the *_others aggregates.
 /// Not exact (the exporter writes the value and explains `why_not`): a reference to a criterion
 /// score without FormulaCells::criterion_cell, count() without FormulaCells::set_size, linear(...)
 /// points that may be undefined, npv with constant rates whose ratio (1+escalation)/(1+rate) is
@@ -100,5 +101,19 @@ std::vector<const Expr*> aggregate_arguments(const Expr& e, const CriteriaSet& r
 /// A number as formula text that reads back as the same double (`0.3`, `12000000`, `1E-20`);
 /// negative numbers come in parentheses.
 std::string excel_number(double v);
+
+/// A numeric comparison under TenderLoop's one rule (core/decimal_compare.hpp): equal within a
+/// relative 1e-12 of the larger side. `a` and `b` are formula text that may stand before or after
+/// a `-` (an atom or a parenthesized expression). `a<=b` becomes `a-b<=1E-12*MAX(ABS(a),ABS(b))`,
+/// `a<b` becomes `b-a>1E-12*MAX(...)`, `a=b` becomes `ABS(a-b)<=1E-12*MAX(...)`, and so on: the
+/// same decision in Excel, LibreOffice (which compares at ~15 digits) and Gnumeric (which computes
+/// in long double). A comparison with the literal 0 stays plain (the rule makes it exact).
+/// `op` is one of Lt Le Gt Ge Eq Ne; the result binds as a comparison.
+std::string excel_compare(BinOp op, const std::string& a, const std::string& b);
+
+/// ROUND(x, digits) as the engine's round_half_away: ROUND(ROUND(x,14-INT(LOG10(ABS(x)+(x=0)))),digits),
+/// first to 15 significant digits (which Gnumeric, computing in long double, needs explicitly).
+/// `x` must be usable as a function argument; a literal x is rounded here.
+std::string excel_round(const std::string& x, const std::string& digits);
 
 }  // namespace tl

@@ -136,7 +136,7 @@ void LotLayout::build_columns() {
                 const double s = v[static_cast<std::size_t>(i)];
                 columns_[static_cast<std::size_t>(col)].values.set(i, number_or_undefined(std::isnan(s) ? s : std::min(std::max(s, crit.scale_lo), crit.scale_hi)));
             }
-            passes += std::string(passes.empty() ? "" : ",") + "IFERROR(" + own(col) + ">=" + excel_number(*crit.minimum) + ",FALSE)";
+            passes += std::string(passes.empty() ? "" : ",") + "IFERROR(" + excel_compare(BinOp::Ge, own(col), excel_number(*crit.minimum)) + ",FALSE)";
         }
         set(ranked, exact("IF(" + own(adm) + "=1,IF(AND(" + passes + "),1,0),0)"));
         for (int i = 0; i < size(); ++i)

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/number_format.hpp"
+#include "io/formula/excel_formula.hpp"
 #include "io/workbook/workbook_sheets.hpp"
 
 namespace tl::io::wb {
@@ -94,7 +95,7 @@ void write_committee_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const
             book.formula(ws, row, stats + 3, "AVERAGE(" + marks + ")", cell.mean, fm.score);
             book.formula(ws, row, stats + 4, "MEDIAN(" + marks + ")", cell.median, fm.score);
             const std::string spread_cell = "$" + column_letters(stats + 2) + r;
-            book.formula(ws, row, stats + 5, "IF(" + spread_cell + ">" + excel_number(committee.dispersion_threshold) + ",1,0)",
+            book.formula(ws, row, stats + 5, "IF(" + excel_compare(BinOp::Gt, spread_cell, excel_number(committee.dispersion_threshold)) + ",1,0)",
                          cell.dispersed ? 1 : 0, fm.yes_no);
         }
         if (cell.consensus) {
