@@ -67,6 +67,15 @@ TEST_CASE("cli evaluate: every let's value per bid, and the deciding tie-break s
         CHECK(bid("Beta")["tie_break"]["other_value"] == "2026-03-02T10:15:00");
         CHECK(bid("Delta")["tie_break"].is_null());
     }
+    SECTION("text: the equal totals the chain ordered, with both values") {
+        const Run r = run_cli({"evaluate", golden("tender.crit"), "--bids", golden("bids.csv")}, kEnglish);
+        INFO(r.err);
+        REQUIRE(r.code == 0);
+        CHECK(r.out.find("\nEqual totals ordered by the tie-break chain:\n"
+                         "  Beta (rank 3) after Alpha, the same total: tie-break 'earlier_submission': "
+                         "2026-03-02T14:40:00 vs 2026-03-02T10:15:00\n") != std::string::npos);
+        CHECK(r.out.find("lcc (30000 EUR) < 0.6 * mean_others(lcc) (0.6 * 70000 EUR = 42000 EUR)\n") != std::string::npos);
+    }
     SECTION("csv") {
         const Run r = run_cli({"evaluate", golden("tender.crit"), "--bids", golden("bids.csv"), "--format", "csv"});
         INFO(r.err);
