@@ -82,7 +82,9 @@ struct ValueSubstitution : ExprSubstitution {
         const std::string value = format_value(rules, e, v);
         const std::string name = print_expr(e);
         out = annotate ? name + " (" + value + ")" : value;
-        if (inputs) inputs->push_back(name + " = " + value);
+        // Each input once, however often the formula uses it.
+        if (inputs && std::find(inputs->begin(), inputs->end(), name + " = " + value) == inputs->end())
+            inputs->push_back(name + " = " + value);
         return true;
     }
 
@@ -404,7 +406,9 @@ std::string format_explanation(const BidExplanation& x, const Translator& t) {
         out += "    " + pad(rule, w) + l.formula + "\n";
         if (!l.inputs.empty()) out += "    " + pad(inputs, w) + l.inputs + "\n";
         for (const std::string& line : scope_lines(x, l.aggregates, t)) out += "    " + line + "\n";
-        out += "    " + pad(with_values, w) + l.with_values + " = " + l.value + "\n";
+        // A constant as written (`0.12 EUR/kWh`) is its own value: no line to repeat it.
+        if (!(l.inputs.empty() && l.with_values == l.value))
+            out += "    " + pad(with_values, w) + l.with_values + " = " + l.value + "\n";
     }
     if (!x.scores.empty()) out += "\n" + word(Message("core.explain.scores", TL_MSG("Scores")), t) + "\n";
     for (const auto& s : x.scores) {

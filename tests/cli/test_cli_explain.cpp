@@ -36,6 +36,18 @@ TEST_CASE("cli explain: the golden explanations a losing bidder can follow", "[c
             CHECK(r.out == read_text(golden(bidder + ".expected")));
         }
     }
+    SECTION("a sample's life-cycle cost: each let, each input once") {
+        const Run r = run_cli({"explain", sample("street-lighting", "rules.crit"), "--bids", sample("street-lighting", "bids.csv"),
+                               "--bidder", "Lumen Baltic"},
+                              kEnglish);
+        INFO(r.out << r.err);
+        REQUIRE(r.code == 0);
+        CHECK(r.out.find("  energy_price\n    rule:        0.12 EUR/kWh\n  grid_factor\n") != std::string::npos);
+        CHECK(r.out.find("    inputs:      annual_energy = 152000 kWh; energy_price = 0.12 EUR/kWh; maintenance = 7800 EUR; "
+                         "grid_factor = 0.25 kgCO2e/kWh; co2_price = 0.1 EUR/kgCO2e\n") != std::string::npos);
+        CHECK(r.out.find("    with values: 468000 EUR + npv(29840 EUR, 15, 4 %, 2 %) + 12000 EUR * 0.5553 = 851672.732913142 EUR\n") !=
+              std::string::npos);
+    }
     SECTION("Beta in Russian") {
         const Run r = explain("Beta", "ru");
         INFO(r.err);

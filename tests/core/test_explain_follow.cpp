@@ -84,7 +84,8 @@ tender { title: "Life-cycle cost" currency: EUR }
 field price: money
 field upkeep: money
 let unused = price * 2
-let lcc = price + 4 * upkeep
+let years = 4
+let lcc = price + years * upkeep
 criterion cost { weight: 100 % score: 100 * lowest(lcc) / lcc }
 )";
     CriteriaSet rules = test::rules_from(text);
@@ -92,21 +93,26 @@ criterion cost { weight: 100 % score: 100 * lowest(lcc) / lcc }
     Result r = evaluate(rules, bids);
     // Cheap: 1000 + 4 * 100 = 1400; Thrifty: 1100 + 4 * 20 = 1180, the lowest.
     const BidOutcome& cheap = outcome(r.lots[0], "Cheap");
-    REQUIRE(cheap.lets.size() == 2);
+    REQUIRE(cheap.lets.size() == 3);
     CHECK(cheap.lets[0] == Approx(2000));
-    CHECK(cheap.lets[1] == Approx(1400));
+    CHECK(cheap.lets[1] == Approx(4));
+    CHECK(cheap.lets[2] == Approx(1400));
     BidExplanation x = explain(rules, bids, r, "Cheap");
-    REQUIRE(x.lets.size() == 1);  // `unused` is used by no criterion
-    CHECK(x.lets[0].id == "lcc");
-    CHECK(x.lets[0].formula == "price + 4 * upkeep");
-    CHECK(x.lets[0].inputs == "price = 1000 EUR; upkeep = 100 EUR");
-    CHECK(x.lets[0].with_values == "1000 EUR + 4 * 100 EUR");
-    CHECK(x.lets[0].value == "1400 EUR");
+    REQUIRE(x.lets.size() == 2);  // `unused` is used by no criterion; `years` through `lcc`
+    CHECK(x.lets[0].id == "years");
+    CHECK(x.lets[1].id == "lcc");
+    CHECK(x.lets[1].formula == "price + years * upkeep");
+    CHECK(x.lets[1].inputs == "price = 1000 EUR; years = 4; upkeep = 100 EUR");
+    CHECK(x.lets[1].with_values == "1000 EUR + 4 * 100 EUR");
+    CHECK(x.lets[1].value == "1400 EUR");
     const std::string shown = format_explanation(x);
+    // A constant is shown as written, once.
     CHECK(has(shown, "\nValues the scores use (let)\n"
+                     "  years\n"
+                     "    rule:        4\n"
                      "  lcc\n"
-                     "    rule:        price + 4 * upkeep\n"
-                     "    inputs:      price = 1000 EUR; upkeep = 100 EUR\n"
+                     "    rule:        price + years * upkeep\n"
+                     "    inputs:      price = 1000 EUR; years = 4; upkeep = 100 EUR\n"
                      "    with values: 1000 EUR + 4 * 100 EUR = 1400 EUR\n"));
     CHECK(has(shown, "    inputs:      lowest(lcc) = 1180 EUR; lcc = 1400 EUR\n"));
 }
