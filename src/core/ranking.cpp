@@ -31,10 +31,10 @@ Ranking rank_bids(const CriteriaSet& rules, const BidTable& bids, Evaluator& ev,
     auto submitted = [&](std::size_t m) -> const std::string& {
         return bids.bids[static_cast<std::size_t>(ev.member(m))].submitted;
     };
-    // <0: a before b, >0: b before a, 0: still equal; `step` is the tie-break that decided (-1:
-    // the totals, or none). A consistent order whatever the file's row
+    // <0: a before b, >0: b before a, 0: still equal. A consistent order whatever the file's row
     // order: a missing time or an undefined key ranks after a present one (it cannot win on it),
     // two missing ones are equal. Keys compare exactly: the tolerance is for totals only.
+    // `step`: the tie-break that decided, -1 when the totals did or nothing did.
     auto decide = [&](std::size_t a, std::size_t b, int& step) -> int {
         step = -1;
         if (!nearly_equal(totals[a], totals[b])) return totals[a] > totals[b] ? -1 : 1;
