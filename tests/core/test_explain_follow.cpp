@@ -117,7 +117,7 @@ criterion cost { weight: 100 % score: 100 * lowest(lcc) / lcc }
     CHECK(has(shown, "    inputs:      lowest(lcc) = 1180 EUR; lcc = 1400 EUR\n"));
 }
 
-TEST_CASE("an aggregate says which bids it ranged over; a bid a gate eliminated is not among them") {
+TEST_CASE("an aggregate says which bids it ranged over, and that a bid a gate eliminated is not among them") {
     const char* text = R"(
 tender { title: "Gate" currency: EUR }
 field price: money
