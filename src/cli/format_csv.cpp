@@ -23,7 +23,10 @@ std::string text_cell(const std::string& text) { return csv_text_cell(terminal_s
 std::string format_csv(const CriteriaSet& rules, const Result& result) {
     std::string out = "lot,rank,bidder,total";
     for (const auto& c : rules.criteria) out += "," + text_cell(c.id);
-    out += ",admissible,excluded_because,flags\n";
+    out += ",admissible,excluded_because,flags";
+    // Every let's value after the fixed columns (so that existing columns keep their places).
+    for (const auto& l : rules.lets) out += "," + text_cell("let:" + l.id);
+    out += "\n";
     for (const LotOutcome& lot : result.lots) {
         for (const BidOutcome& b : lot.bids) {
             out += text_cell(lot.lot) + ",";
@@ -38,7 +41,9 @@ std::string format_csv(const CriteriaSet& rules, const Result& result) {
             for (const Exclusion& e : b.excluded_because)
                 excluded += std::string(excluded.empty() ? "" : " ") + (e.gate ? "gate:" : "") + e.rule_id;
             out += std::string(",") + (b.admissible ? "yes" : "no") + "," + text_cell(excluded) + "," +
-                   text_cell(flags) + "\n";
+                   text_cell(flags);
+            for (std::size_t l = 0; l < rules.lets.size(); ++l) out += "," + (l < b.lets.size() ? number_cell(b.lets[l]) : "");
+            out += "\n";
         }
     }
     return out;

@@ -22,6 +22,24 @@ json per_criterion(const CriteriaSet& rules, const std::vector<double>& values) 
 
 json number_or_null(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
+/// {let id: value} for every let with a value for this bid (NaN is never written).
+json per_let(const CriteriaSet& rules, const std::vector<double>& values) {
+    json out = json::object();
+    for (std::size_t l = 0; l < rules.lets.size() && l < values.size(); ++l)
+        if (std::isfinite(values[l])) out[rules.lets[l].id] = values[l];
+    return out;
+}
+
+/// How the tie-break chain ordered a bid against one with the same total, or null.
+json tie_break_json(const BidOutcome& b) {
+    if (!b.tie_break) return nullptr;
+    const TieBreakNote& n = *b.tie_break;
+    return {{"step", n.step < 0 ? json(nullptr) : json(n.step_text)},
+            {"value", n.step < 0 ? json(nullptr) : json(n.value)},
+            {"other_bidder", n.other_bidder},
+            {"other_value", n.step < 0 ? json(nullptr) : json(n.other_value)}};
+}
+
 json bid_json(const CriteriaSet& rules, const BidOutcome& b) {
     json excluded = json::array();
     for (const Exclusion& e : b.excluded_because)
@@ -39,6 +57,8 @@ json bid_json(const CriteriaSet& rules, const BidOutcome& b) {
         {"excluded_because", excluded},
         {"flags", flags},
         {"tied", b.tied},
+        {"tie_break", tie_break_json(b)},
+        {"lets", per_let(rules, b.lets)},
     };
 }
 

@@ -128,6 +128,28 @@ std::string ties(const LotOutcome& lot) {
     return out.empty() ? out : tr(TL_MSG("Ties (equal after the tie-break chain):")) + "\n" + out;
 }
 
+// Bids with the same total that the tie-break chain put in order: which step, with both values.
+std::string broken_ties(const LotOutcome& lot) {
+    std::string out;
+    for (const BidOutcome& b : lot.bids) {
+        if (!b.ranked() || !b.tie_break || b.tie_break->step < 0) continue;
+        // Each pair once: the lower-ranked bid says after whom it came.
+        bool after_other = false;
+        for (const BidOutcome& o : lot.bids)
+            if (o.bidder == b.tie_break->other_bidder && o.ranked() && o.rank < b.rank) after_other = true;
+        if (!after_other) continue;
+        out += "  " + say(Message("cli.text.tie-broken", TL_MSG("{bidder} (rank {rank}) after {other}, the same total: tie-break '{step}': {value} vs {other_value}"))
+                              .text("bidder", printable_name(b.bidder))
+                              .count("rank", b.rank)
+                              .text("other", printable_name(b.tie_break->other_bidder))
+                              .text("step", b.tie_break->step_text)
+                              .text("value", b.tie_break->value)
+                              .text("other_value", b.tie_break->other_value)) +
+               "\n";
+    }
+    return out.empty() ? out : tr(TL_MSG("Equal totals ordered by the tie-break chain:")) + "\n" + out;
+}
+
 std::string flags(const LotOutcome& lot) {
     std::string out;
     for (const BidOutcome& b : lot.bids)
@@ -182,7 +204,7 @@ std::string format_text(const CriteriaSet& rules, const Result& result) {
         if (i) out += "\n";
         out += header(rules, lot) + "\n" + ranking_table(rules, lot);
         for (const std::string& section :
-             {exclusions(lot, false), exclusions(lot, true), unranked(lot), ties(lot), flags(lot)})
+             {exclusions(lot, false), exclusions(lot, true), unranked(lot), broken_ties(lot), ties(lot), flags(lot)})
             if (!section.empty()) out += "\n" + section;
         out += "\n" + winner(lot);
     }

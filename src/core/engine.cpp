@@ -65,6 +65,19 @@ Scored score_criteria(const CriteriaSet& rules, Evaluator& ev, const std::vector
     return s;
 }
 
+/// Every let's value for every bid of the evaluator's set, into their outcomes (`lets`).
+template <class OutcomeOf>
+void record_lets(const CriteriaSet& rules, Evaluator& ev, OutcomeOf&& outcome_of) {
+    for (std::size_t l = 0; l < rules.lets.size(); ++l) {
+        Expr ref;
+        ref.kind = ExprKind::Name;
+        ref.ref = RefKind::Let;
+        ref.slot = static_cast<int>(l);
+        const Column v = ev.eval(ref);
+        for (std::size_t m = 0; m < ev.size(); ++m) outcome_of(ev.member(m)).lets[l] = v.at(m);
+    }
+}
+
 std::vector<int> all_criteria(const CriteriaSet& rules) {
     std::vector<int> v;
     for (std::size_t c = 0; c < rules.criteria.size(); ++c) v.push_back(static_cast<int>(c));
@@ -86,6 +99,7 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
         outcomes[i].scores.assign(n_crit, nan);
         outcomes[i].clamped.assign(n_crit, false);
         outcomes[i].contributions.assign(n_crit, nan);
+        outcomes[i].lets.assign(rules.lets.size(), nan);
     }
 
     // Stage 1: requirements, bid by bid.
@@ -105,6 +119,8 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
     std::vector<std::size_t> slot_of_bid(bids.bids.size(), 0);
     for (std::size_t i = 0; i < lot_bids.size(); ++i) slot_of_bid[static_cast<std::size_t>(lot_bids[i])] = i;
     auto outcome_of = [&](int bid) -> BidOutcome& { return outcomes[slot_of_bid[static_cast<std::size_t>(bid)]]; };
+    // Each stage overwrites the lets of the bids it evaluates: a bid keeps those of its last set.
+    record_lets(rules, all, outcome_of);
 
     // Stage 2: gates over the admissible bids (EU case C-546/16: a minimum technical score may
     // eliminate bids before price is scored).
@@ -115,6 +131,7 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
     if (!gates.empty() && !admissible.empty()) {
         Evaluator gate_stage(rules, bids, admissible);
         Scored gs = score_criteria(rules, gate_stage, gates);
+        record_lets(rules, gate_stage, outcome_of);
         survivors.clear();
         for (std::size_t m = 0; m < admissible.size(); ++m) {
             BidOutcome& o = outcome_of(admissible[m]);
@@ -142,6 +159,7 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
     // Stage 3: every criterion over the survivors, aggregates recomputed.
     Evaluator final_stage(rules, bids, survivors);
     Scored fs = score_criteria(rules, final_stage, all_criteria(rules));
+    record_lets(rules, final_stage, outcome_of);
     std::vector<double> totals(survivors.size(), 0);
     for (std::size_t m = 0; m < survivors.size(); ++m) {
         BidOutcome& o = outcome_of(survivors[m]);
@@ -186,6 +204,7 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
         BidOutcome& o = outcome_of(survivors[m]);
         o.rank = ranking.rank[m];
         o.tied = ranking.tied[m];
+        o.tie_break = ranking.tie_break[m];
     }
     for (const auto& group : ranking.tie_groups) {
         std::vector<std::string> names;

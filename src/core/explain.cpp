@@ -17,6 +17,35 @@ bool is_input(const Expr& e) {
            (e.kind == ExprKind::Call && is_aggregate(e.func) && e.func != Func::RatioLowest && e.func != Func::RatioHighest);
 }
 
+bool is_comparison(BinOp op);
+
+bool has_input(const Expr& e) {
+    if (is_input(e) || (e.kind == ExprKind::Call && (e.func == Func::RatioLowest || e.func == Func::RatioHighest))) return true;
+    for (const Expr& a : e.args)
+        if (has_input(a)) return true;
+    return false;
+}
+
+/// The aggregates `e` uses, as written, each once (`ratio_lowest(price)` uses `lowest(price)`).
+void collect_aggregates(const Expr& e, std::vector<std::string>& out) {
+    std::string text;
+    if (e.kind == ExprKind::Call && (e.func == Func::RatioLowest || e.func == Func::RatioHighest) && !e.args.empty())
+        text = std::string(e.func == Func::RatioLowest ? "lowest(" : "highest(") + print_expr(e.args[0]) + ")";
+    else if (e.kind == ExprKind::Call && is_aggregate(e.func))
+        text = print_expr(e);
+    if (!text.empty() && std::find(out.begin(), out.end(), text) == out.end()) out.push_back(text);
+    for (const Expr& a : e.args) collect_aggregates(a, out);
+}
+
+/// Marks the lets `e` uses, directly or through other lets.
+void collect_lets(const CriteriaSet& rules, const Expr& e, std::vector<bool>& used) {
+    if (e.kind == ExprKind::Name && e.ref == RefKind::Let && e.slot >= 0 && !used[static_cast<std::size_t>(e.slot)]) {
+        used[static_cast<std::size_t>(e.slot)] = true;
+        collect_lets(rules, rules.lets[static_cast<std::size_t>(e.slot)].expr, used);
+    }
+    for (const Expr& a : e.args) collect_lets(rules, a, used);
+}
+
 struct ValueSubstitution : ExprSubstitution {
     const CriteriaSet& rules;
     Evaluator& ev;
@@ -41,15 +70,36 @@ struct ValueSubstitution : ExprSubstitution {
                                               : "100 * " + own_text + " / " + best_text;
             return true;
         }
+        // A test compares two sides: each side that is a computation shows its own value, so
+        // `0.6 * mean_others(price)` reads `(0.6 * 90000 EUR = 54000 EUR)`, never as if the
+        // aggregate's value were the product's.
+        if (annotate && e.kind == ExprKind::Binary && is_comparison(e.bin)) {
+            out = side(e.args[0]) + " " + binop_text(e.bin) + " " + side(e.args[1]);
+            return true;
+        }
         if (!is_input(e)) return false;
         const double v = ev.eval(e).at(member);
         const std::string value = format_value(rules, e, v);
         const std::string name = print_expr(e);
         out = annotate ? name + " (" + value + ")" : value;
-        if (inputs) inputs->push_back(name + " = " + value);
+        // Each input once, however often the formula uses it.
+        if (inputs && std::find(inputs->begin(), inputs->end(), name + " = " + value) == inputs->end())
+            inputs->push_back(name + " = " + value);
         return true;
     }
+
+    /// One side of a comparison: an input as `name (value)`, a literal as written, a computation
+    /// as written followed by `(its values put in = its value)`.
+    std::string side(const Expr& e) const {
+        if (is_input(e) || !has_input(e)) return print_expr(e, this);
+        ValueSubstitution plain(rules, ev, member, false);
+        return print_expr(e) + " (" + print_expr(e, &plain) + " = " + format_value(rules, e, ev.eval(e).at(member)) + ")";
+    }
 };
+
+bool is_comparison(BinOp op) {
+    return op == BinOp::Lt || op == BinOp::Le || op == BinOp::Gt || op == BinOp::Ge || op == BinOp::Eq || op == BinOp::Ne;
+}
 
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
     std::string s;
@@ -106,11 +156,62 @@ std::string rank_text(const BidExplanation& x, const Translator& t) {
                             (e.what.empty() ? e.detail : word(e.what, t)));
         return word(Message("core.explain.eliminated", TL_MSG("eliminated before the final stage: {gates}")).text("gates", join(gates, "; ")), t);
     }
-    return word((x.tied ? Message("core.explain.rank-tied", TL_MSG("rank {rank} (tied) of {count}"))
-                        : Message("core.explain.rank", TL_MSG("rank {rank} of {count}")))
-                    .count("rank", x.rank)
-                    .count("count", static_cast<long long>(x.ranked_of)),
-                t);
+    Message m = x.tied ? Message("core.explain.rank-tied", TL_MSG("rank {rank} (tied) of {count}"))
+                       : Message("core.explain.rank", TL_MSG("rank {rank} of {count}"));
+    m.count("rank", x.rank).count("count", static_cast<long long>(x.ranked_of));
+    if (!x.tie_break) return word(m, t);
+    const TieBreakNote& n = *x.tie_break;
+    // The same total as another bid: which step ordered them, with both values, or that none did.
+    const Message why = n.step < 0
+        ? Message("core.explain.tie-chain-equal", TL_MSG("{rank}: the same total as {other} and equal on every tie-break"))
+              .text("other", n.other_bidder)
+        : Message("core.explain.tie-break-step", TL_MSG("{rank} after the tie-break '{step}': {value} vs {other_value} ({other}, the same total)"))
+              .text("step", n.step_text)
+              .text("value", n.value)
+              .text("other_value", n.other_value)
+              .text("other", n.other_bidder);
+    return word(Message(why).nested("rank", m), t);
+}
+
+/// Where the lot's other bids went: `D (requirement 'x' not met), E (below the minimum of the gate 'q')`.
+std::string left_out_text(const BidExplanation& x, const Translator& t) {
+    std::vector<std::string> bids;
+    for (const LeftOut& l : x.left_out) {
+        std::vector<std::string> reasons;
+        for (const Exclusion& e : l.because)
+            reasons.push_back(word((e.gate ? Message("core.explain.left-out-gate", TL_MSG("below the minimum of the gate '{rule}'"))
+                                           : Message("core.explain.left-out-requirement", TL_MSG("requirement '{rule}' not met")))
+                                       .text("rule", pick(e.rule_name, e.rule_name_ru, t.language())),
+                                   t));
+        bids.push_back(word(Message("core.explain.left-out", TL_MSG("{bidder} ({reasons})")).text("bidder", l.bidder).text("reasons", join(reasons, ", ")), t));
+    }
+    return join(bids, ", ");
+}
+
+/// Which bids the aggregates of one formula ranged over, one line for those over the whole set
+/// and one for those over the other bids (`mean_others`, `next_higher`...), with the lot's bids
+/// left out and why: after a gate, a cheaper eliminated bid is not in `lowest(price)`.
+std::vector<std::string> scope_lines(const BidExplanation& x, const std::vector<std::string>& aggregates, const Translator& t) {
+    std::vector<std::string> whole, others;
+    for (const std::string& a : aggregates)
+        (a.find("_others(") != std::string::npos || a.rfind("next_", 0) == 0 ? others : whole).push_back(a);
+    std::vector<std::string> other_bidders;
+    for (const std::string& b : x.aggregate_set)
+        if (b != x.bidder) other_bidders.push_back(b);
+    const std::string left_out = x.left_out.empty() ? std::string()
+        : word(Message("core.explain.not-among", TL_MSG("; not among them: {bids}")).text("bids", left_out_text(x, t)), t);
+    std::vector<std::string> lines;
+    if (!whole.empty()) {
+        Message m = x.eliminated ? Message("core.explain.over-admissible", TL_MSG_PLURAL("{aggregates} over the {n} admissible bid: {bidders}", "{aggregates} over the {n} admissible bids: {bidders}"))
+                                 : Message("core.explain.over-ranked", TL_MSG_PLURAL("{aggregates} over the {n} ranked bid: {bidders}", "{aggregates} over the {n} ranked bids: {bidders}"));
+        lines.push_back(word(m.text("aggregates", join(whole, ", ")).count("n", static_cast<long long>(x.aggregate_set.size())).text("bidders", join(x.aggregate_set, ", ")), t) + left_out);
+    }
+    if (!others.empty()) {
+        Message m = x.eliminated ? Message("core.explain.over-others-admissible", TL_MSG_PLURAL("{aggregates} over the {n} other admissible bid: {bidders}", "{aggregates} over the {n} other admissible bids: {bidders}"))
+                                 : Message("core.explain.over-others-ranked", TL_MSG_PLURAL("{aggregates} over the {n} other ranked bid: {bidders}", "{aggregates} over the {n} other ranked bids: {bidders}"));
+        lines.push_back(word(m.text("aggregates", join(others, ", ")).count("n", static_cast<long long>(other_bidders.size())).text("bidders", join(other_bidders, ", ")), t) + left_out);
+    }
+    return lines;
 }
 
 std::string flag_text(const Flag& f, const Translator& t) {
@@ -201,6 +302,27 @@ BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const
     std::sort(set.begin(), set.end());
     Evaluator ev(rules, bids, set);
     const auto m = static_cast<std::size_t>(ev.position_of(o.bid));
+    for (int b : set) x.aggregate_set.push_back(bids.bids[static_cast<std::size_t>(b)].bidder);
+    for (const BidOutcome& b : lot.bids)
+        if (!std::binary_search(set.begin(), set.end(), b.bid)) x.left_out.push_back({b.bidder, b.excluded_because});
+    std::vector<bool> used(rules.lets.size(), false);
+    for (const Criterion& crit : rules.criteria)
+        if (!o.eliminated || crit.minimum) collect_lets(rules, crit.score, used);
+    for (std::size_t l = 0; l < rules.lets.size(); ++l) {
+        if (!used[l]) continue;
+        const LetDef& let = rules.lets[l];
+        LetExplanation lx;
+        lx.id = let.id;
+        lx.formula = print_expr(let.expr);
+        std::vector<std::string> inputs;
+        ValueSubstitution sub(rules, ev, m, false);
+        sub.inputs = &inputs;
+        lx.with_values = print_expr(let.expr, &sub);
+        lx.inputs = join(inputs, "; ");
+        lx.value = format_value(rules, let.expr, ev.eval(let.expr).at(m));
+        collect_aggregates(let.expr, lx.aggregates);
+        x.lets.push_back(std::move(lx));
+    }
     for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
         const Criterion& crit = rules.criteria[c];
         if (o.eliminated && !crit.minimum) continue;
@@ -214,6 +336,7 @@ BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const
         sub.inputs = &inputs;
         s.with_values = print_expr(crit.score, &sub);
         s.inputs = join(inputs, "; ");
+        collect_aggregates(crit.score, s.aggregates);
         s.raw = ev.eval(crit.score).at(m);
         s.score = o.scores[c];
         s.clamped = o.clamped[c];
@@ -233,10 +356,16 @@ BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const
     x.total = o.total;
     x.rank = o.rank;
     x.tied = o.tied;
+    x.tie_break = o.tie_break;
     x.ranked_of = set.size();
     x.total_line = total_text(x, english());
     x.rank_line = rank_text(x, english());
     x.flags = o.flags;
+    for (const Flag& f : o.flags) {
+        x.flag_aggregates.emplace_back();
+        for (const AbnormallyLowRule& rule : rules.abnormally_low)
+            if (rule.id == f.rule_id) collect_aggregates(rule.when, x.flag_aggregates.back());
+    }
     for (const Flag& f : o.flags) x.flag_lines.push_back(f.rule_id + " (" + f.rule_name + "): " + f.detail);
     return x;
 }
@@ -271,11 +400,22 @@ std::string format_explanation(const BidExplanation& x, const Translator& t) {
     const std::string weighted = word(Message("core.explain.weighted", TL_MSG("weighted")), t) + ":";
     std::size_t w = 0;
     for (const std::string* l : {&rule, &inputs, &with_values, &weighted}) w = std::max(w, width(*l) + 1);
+    if (!x.lets.empty()) out += "\n" + word(Message("core.explain.lets", TL_MSG("Values the scores use (let)")), t) + "\n";
+    for (const auto& l : x.lets) {
+        out += "  " + l.id + "\n";
+        out += "    " + pad(rule, w) + l.formula + "\n";
+        if (!l.inputs.empty()) out += "    " + pad(inputs, w) + l.inputs + "\n";
+        for (const std::string& line : scope_lines(x, l.aggregates, t)) out += "    " + line + "\n";
+        // A constant as written (`0.12 EUR/kWh`) is its own value: no line to repeat it.
+        if (!(l.inputs.empty() && l.with_values == l.value))
+            out += "    " + pad(with_values, w) + l.with_values + " = " + l.value + "\n";
+    }
     if (!x.scores.empty()) out += "\n" + word(Message("core.explain.scores", TL_MSG("Scores")), t) + "\n";
     for (const auto& s : x.scores) {
         out += "  " + s.criterion_id + " (" + pick(s.criterion_name, s.criterion_name_ru, lang) + ")\n";
         out += "    " + pad(rule, w) + s.formula + "\n";
         if (!s.inputs.empty()) out += "    " + pad(inputs, w) + s.inputs + "\n";
+        for (const std::string& line : scope_lines(x, s.aggregates, t)) out += "    " + line + "\n";
         out += "    " + pad(with_values, w) + s.with_values + " = " + format_number_in(s.raw, lang, 4) + "\n";
         if (s.clamped)
             out += "    " + word(Message("core.explain.clamped", TL_MSG("clamped to the scale: {score}")).number("score", s.score, 4), t) + "\n";
@@ -283,7 +423,11 @@ std::string format_explanation(const BidExplanation& x, const Translator& t) {
     }
     if (x.admissible && !x.eliminated) out += "\n" + total_text(x, t) + "\n";
     out += rank_text(x, t) + "\n";
-    for (const auto& f : x.flags) out += flag_text(f, t) + "\n";
+    for (std::size_t i = 0; i < x.flags.size(); ++i) {
+        out += flag_text(x.flags[i], t) + "\n";
+        if (i < x.flag_aggregates.size())
+            for (const std::string& line : scope_lines(x, x.flag_aggregates[i], t)) out += "  " + line + "\n";
+    }
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 /// Explanations: every number the tool shows a committee, with the rule, the inputs and the
 /// formula with the values put in.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,23 @@ struct ScoreExplanation {
     double scale_lo = 0, scale_hi = 100;  ///< the criterion's scale
     double contribution = 0;
     std::string contribution_formula;  ///< `91.6667 x 50 % = 45.8333` (English; see contribution_message)
+    std::vector<std::string> aggregates;  ///< aggregates the formula uses, as written: `lowest(price)`
+};
+
+/// A `let` a criterion uses, shown like a criterion: the rule, its inputs, the values put in.
+struct LetExplanation {
+    std::string id;
+    std::string formula;      ///< the let's expression as written
+    std::string inputs;       ///< `price = 12000000 RUB; discount = 5 %`
+    std::string with_values;  ///< the expression with the values put in
+    std::string value;        ///< its value for this bid, with its unit (`11400000 RUB`)
+    std::vector<std::string> aggregates;  ///< aggregates it uses, as written
+};
+
+/// A bid of the lot that the aggregates did not range over, and why (requirements or gates).
+struct LeftOut {
+    std::string bidder;
+    std::vector<Exclusion> because;
 };
 
 /// How a score became its weighted contribution, as a value: `91.6667 x 50 % = 45.8333`.
@@ -65,9 +83,17 @@ struct BidExplanation {
     bool tied = false;
     std::size_t ranked_of = 0;  ///< how many bids were ranked in the lot
     double total = 0;
+    std::vector<LetExplanation> lets;  ///< the lets the explained scores use, in the rules' order
     std::vector<ScoreExplanation> scores;
+    /// The bids the aggregates ranged over (the ranked ones, or the admissible ones for a bid a
+    /// gate eliminated), and the lot's other bids with the reason they were left out.
+    std::vector<std::string> aggregate_set;
+    std::vector<LeftOut> left_out;
+    /// How the tie-break chain ordered this bid against one with the same total (see BidOutcome).
+    std::optional<TieBreakNote> tie_break;
     std::string total_line, rank_line;
     std::vector<Flag> flags;
+    std::vector<std::vector<std::string>> flag_aggregates;  ///< per flag: the aggregates its rule uses
     std::vector<std::string> flag_lines;
 };
 

@@ -1,11 +1,13 @@
 #pragma once
 /// Ranking by total with the declared tie-break chain.
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "core/bids.hpp"
 #include "core/criteria.hpp"
 #include "core/evaluator.hpp"
+#include "core/result.hpp"
 
 namespace tl {
 
@@ -14,6 +16,9 @@ struct Ranking {
     std::vector<bool> tied;           ///< per member: shares its rank with another bid
     std::vector<std::size_t> order;   ///< members from best to worst
     std::vector<std::vector<std::size_t>> tie_groups;  ///< members sharing a rank, in order
+    /// Per member: how the chain ordered it against a bid with the same total (empty when no
+    /// other bid has its total). Values are worded as people read them (format_value).
+    std::vector<std::optional<TieBreakNote>> tie_break;
 };
 
 /// Totals within this relative distance count as equal: totals reached by different formulas in

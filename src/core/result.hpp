@@ -1,6 +1,7 @@
 #pragma once
 /// What an evaluation produced: per lot, every bid with its admissibility, scores, total, rank
 /// and flags. Every number here can be explained (see explain.hpp).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,17 @@ struct Flag {
     Message what;              ///< the detail as a value (codes "core.flag.*")
 };
 
+/// Which tie-break step ordered a bid against a bid with the same total, with both values, so
+/// that a losing bidder can follow its rank ("after the tie-break 'earlier_submission':
+/// 2026-03-02T10:15 vs 2026-03-02T14:40 (VolgaTyre)").
+struct TieBreakNote {
+    int step = -1;             ///< index into CriteriaSet::tie_breaks; -1: the whole chain left them equal
+    std::string step_text;     ///< the step as the rules write it: `earlier_submission`, `higher(warranty)`
+    std::string value;         ///< this bid's value on that step, as shown (time stamp or value with unit)
+    std::string other_value;   ///< the other bid's value
+    std::string other_bidder;  ///< the bid it was compared with: the one ranked just above, else just below
+};
+
 struct BidOutcome {
     int bid = -1;  ///< index into BidTable::bids
     std::string bidder;
@@ -41,6 +53,13 @@ struct BidOutcome {
     double total = 0;
     int rank = 0;  ///< 1 = best; 0 = not ranked
     bool tied = false;
+    /// Set when another ranked bid has the same total (within kTotalTolerance): how the chain
+    /// decided between them (or that it could not: `tied`).
+    std::optional<TieBreakNote> tie_break;
+    /// Per `let` of the rules (CriteriaSet::lets order): its value for this bid over the set the
+    /// bid was last evaluated in (ranked bids; admissible ones for a bid a gate stopped; all the
+    /// lot's bids for an inadmissible one); NaN where undefined.
+    std::vector<double> lets;
     std::vector<Flag> flags;
     bool ranked() const { return rank > 0; }
 };
