@@ -17,6 +17,7 @@
 #include "io/xlsx/xlsx_book.hpp"
 #include "support/files.hpp"
 #include "support/rules_fixture.hpp"
+#include "support/export_info.hpp"
 
 namespace {
 
@@ -43,14 +44,7 @@ field price: money { name: "Price" }
 criterion price { weight: 100 % kind: price score: ratio_lowest(price) }
 )";
 
-io::ExportInfo info() {
-    io::ExportInfo i;
-    i.tool_version = "test";
-    i.exported_at = "2026-11-29T00:00:00Z";
-    i.rules = {"rules.crit", std::string(64, '0')};
-    i.bids = {"bids.csv", std::string(64, '1')};
-    return i;
-}
+io::ExportInfo info() { return test::test_export_info(); }
 
 }  // namespace
 

@@ -17,6 +17,7 @@
 #include "io/xlsx/xlsx_reader.hpp"
 #include "support/files.hpp"
 #include "support/rules_fixture.hpp"
+#include "support/export_info.hpp"
 
 namespace {
 
@@ -53,14 +54,7 @@ criterion retreading { weight: 40 % score: linear(retreaded, 30 % -> 0, 80 % -> 
     }
 };
 
-io::ExportInfo info() {
-    io::ExportInfo i;
-    i.tool_version = "test";
-    i.exported_at = "2026-11-29T00:00:00Z";
-    i.rules = {"rules.crit", std::string(64, '0')};
-    i.bids = {"bids.csv", std::string(64, '1')};
-    return i;
-}
+io::ExportInfo info() { return test::test_export_info(); }
 
 std::string temp_dir() {
     std::string pattern = "/tmp/tl_lots_XXXXXX";

@@ -12,6 +12,7 @@
 #include "io/xlsx/xlsx_reader.hpp"
 #include "support/files.hpp"
 #include "support/rules_fixture.hpp"
+#include "support/export_info.hpp"
 
 namespace {
 
@@ -39,14 +40,7 @@ const char* kBids =
     "Cheap,two,2026-03-10T10:00:00,90,yes\n"
     "Dear,two,2026-03-10T10:00:00,120,yes\n";
 
-io::ExportInfo info() {
-    io::ExportInfo i;
-    i.tool_version = "test";
-    i.exported_at = "2026-11-29T00:00:00Z";
-    i.rules = {"rules.crit", std::string(64, '0')};
-    i.bids = {"bids.csv", std::string(64, '1')};
-    return i;
-}
+io::ExportInfo info() { return test::test_export_info(); }
 
 std::string temp_dir() {
     std::string pattern = "/tmp/tl_winner_XXXXXX";
