@@ -1,6 +1,7 @@
 #include "core/unit.hpp"
 
 #include <array>
+#include <iterator>
 #include <string_view>
 
 namespace tl {
@@ -9,8 +10,10 @@ namespace {
 constexpr std::array<std::string_view, 27> kUnitAtoms = {
     "kg", "t", "g", "kWh", "MWh", "Wh", "km", "m", "m2", "m3", "l", "h", "hours", "days",
     "months", "years", "W", "kW", "dB", "lm", "pcs", "kgCO2e", "tCO2e", "gCO2e", "lx", "K", "cycles"};
-constexpr std::array<std::string_view, 12> kCurrencies = {
-    "RUB", "EUR", "USD", "SEK", "NOK", "DKK", "PLN", "UAH", "GBP", "CHF", "BYN", "KZT"};
+// Every ISO 4217 currency, from Debian's iso-codes at configure time (cmake/TenderLoopCurrencies.cmake).
+constexpr std::string_view kCurrencies[] = {
+#include "iso4217_codes.inc"
+};
 
 void add_atoms(std::map<std::string, int>& into, const std::map<std::string, int>& from, int sign) {
     for (const auto& [name, exp] : from) {
@@ -22,7 +25,7 @@ void add_atoms(std::map<std::string, int>& into, const std::map<std::string, int
 }  // namespace
 
 std::vector<std::string> known_unit_atoms() { return {kUnitAtoms.begin(), kUnitAtoms.end()}; }
-std::vector<std::string> known_currencies() { return {kCurrencies.begin(), kCurrencies.end()}; }
+std::vector<std::string> known_currencies() { return {std::begin(kCurrencies), std::end(kCurrencies)}; }
 
 bool is_known_unit_atom(const std::string& atom) {
     for (auto a : kUnitAtoms)

@@ -97,10 +97,9 @@ void Checker::check_tender(const Item& it) {
     if (const Property* c = it.find("currency")) {
         currency_given_ = true;
         if (c->kind != PropertyKind::Expr || c->value.kind != ExprKind::Name || !is_known_currency(c->value.name)) {
-            std::vector<std::string> codes = known_currencies();
             error(c->kind == PropertyKind::Expr ? c->value.pos : c->pos,
                   Message("lang.unknown-currency", TL_MSG("currency must be an ISO code such as RUB or EUR{hint}"))
-                      .nested("hint", c->value.kind == ExprKind::Name ? did_you_mean(c->value.name, codes) : Message()));
+                      .nested("hint", c->value.kind == ExprKind::Name ? did_you_mean_currency(c->value.name) : Message()));
         } else {
             rules_.tender.currency = c->value.name;
             currency_known_ = true;

@@ -45,6 +45,25 @@ Message did_you_mean(const std::string& name, const std::vector<std::string>& ca
     return c.empty() ? Message() : suggestion(c);
 }
 
+Message did_you_mean_currency(const std::string& code) {
+    std::string upper = code;
+    for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    const std::vector<std::string> codes = known_currencies();
+    if (upper != code && std::find(codes.begin(), codes.end(), upper) != codes.end()) return suggestion(upper);
+    // Two letters swapped (CDA for CAD) before anything the edit distance finds nearer (CDF).
+    for (std::size_t i = 0; i + 1 < upper.size(); ++i) {
+        std::string swapped = upper;
+        std::swap(swapped[i], swapped[i + 1]);
+        if (swapped != upper && std::find(codes.begin(), codes.end(), swapped) != codes.end()) return suggestion(swapped);
+    }
+    std::vector<std::string> same_country;
+    if (upper.size() == 3)
+        for (const auto& c : codes)
+            if (c.compare(0, 2, upper, 0, 2) == 0) same_country.push_back(c);
+    if (same_country.size() == 1) return suggestion(same_country.front());
+    return did_you_mean(code, codes);
+}
+
 Message did_you_mean_unit(const std::string& unit) {
     std::vector<std::string> atoms = known_unit_atoms();
     for (const auto& c : known_currencies()) atoms.push_back(c);

@@ -17,6 +17,12 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
 /// candidate is close: it is meant as the nested `{hint}` of another message.
 Message did_you_mean(const std::string& name, const std::vector<std::string>& candidates);
 
+/// `; did you mean 'RUB'?` for an unknown currency code. An ISO 4217 code is the country's two
+/// letters and one for the currency: after a case slip (`rub`) and two letters swapped (`CDA` for
+/// CAD), the one code of the same country comes first (RUR, the rouble before 1998, is RUB, not
+/// the equally near EUR); then the nearest code of any country.
+Message did_you_mean_currency(const std::string& code);
+
 /// `; did you mean 'kWh'?` for an unknown unit (also for case slips such as `kwh`), or empty.
 Message did_you_mean_unit(const std::string& unit);
 

@@ -94,3 +94,25 @@ TEST_CASE("duplicate declarations point at both places") {
     CHECK_THAT(diagnostics_of(kHead + "field price: money\ncriterion c { weight: 100 % score: 1 }\n"),
                Catch::Contains("test.crit:7:7: error: 'price' is already declared"));
 }
+
+TEST_CASE("every ISO 4217 currency is a tender currency, with a did-you-mean for a slip", "[currency]") {
+    auto currency = [](const std::string& code) {
+        return "tender { title: \"T\" currency: " + code + " }\nfield price: money\n"
+               "criterion c { weight: 100 % score: 100 * lowest(price) / price }\n";
+    };
+    // From Debian's iso-codes at configure time: far more than the dozen written in by hand before.
+    CHECK(tl::known_currencies().size() >= 150);
+    for (const std::string code : {"CAD", "CNY", "JPY", "INR", "BRL", "XOF", "RUB", "EUR", "NOK"}) {
+        const auto r = tl::lang::load_rules_text(currency(code), "t.crit");
+        INFO(code << ": " << tl::format_diagnostics(r.diagnostics));
+        CHECK(r.ok());
+        CHECK(r.rules.tender.currency == code);
+    }
+    // No money: gold, the testing code, "no currency".
+    for (const std::string code : {"XAU", "XTS", "XXX"})
+        CHECK_THAT(diagnostics_of(currency(code)), Catch::Contains("currency must be an ISO code such as RUB or EUR"));
+    // RUR, the rouble before 1998: the code of the same country, not the nearer-looking EUR.
+    CHECK_THAT(diagnostics_of(currency("RUR")), Catch::Contains("did you mean 'RUB'?"));
+    CHECK_THAT(diagnostics_of(currency("rub")), Catch::Contains("did you mean 'RUB'?"));
+    CHECK_THAT(diagnostics_of(currency("CDA")), Catch::Contains("did you mean 'CAD'?"));
+}
