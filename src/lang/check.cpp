@@ -303,7 +303,13 @@ void Checker::check_criterion(const Item& it, const std::string& group) {
         c.weight = w->value.number;
         c.weight_kind = w->value.unit_text == "%" ? WeightKind::Percent : WeightKind::Points;
         c.weight_pos = w->value.pos;
-        if (c.weight <= 0) error(w->value.pos, Message("lang.weight-not-positive", TL_MSG("a weight must be above zero")));
+        if (c.weight < 0) error(w->value.pos, Message("lang.weight-not-positive", TL_MSG("a weight must be above zero")));
+        // Weight 0 makes a gate-only criterion: a minimum score that a bid must reach, adding
+        // nothing to its total. Without a minimum it would have no effect at all.
+        else if (c.weight == 0 && !it.find("minimum"))
+            error(w->value.pos, Message("lang.weight-zero-without-minimum",
+                                        TL_MSG("a criterion of weight 0 has no effect without a minimum score; give it "
+                                               "'minimum: ...' (a gate that adds nothing to the total) or a weight above zero")));
     }
     if (const Property* m = it.find("minimum")) {
         Expr e = m->value;

@@ -116,3 +116,38 @@ TEST_CASE("every ISO 4217 currency is a tender currency, with a did-you-mean for
     CHECK_THAT(diagnostics_of(currency("rub")), Catch::Contains("did you mean 'RUB'?"));
     CHECK_THAT(diagnostics_of(currency("CDA")), Catch::Contains("did you mean 'CAD'?"));
 }
+
+TEST_CASE("a criterion of weight 0 with a minimum is a gate that adds nothing to the total", "[gate-only]") {
+    const std::string rules_text =
+        "tender { title: \"T\" currency: EUR }\n"
+        "field price: money\n"
+        "field quality: number { range: 0 .. 100 }\n"
+        "criterion cost { weight: 100 % score: 100 * lowest(price) / price }\n"
+        "criterion q { weight: 0 % score: quality minimum: 60 }\n";
+    const auto loaded = tl::lang::load_rules_text(rules_text, "t.crit");
+    INFO(tl::format_diagnostics(loaded.diagnostics));
+    REQUIRE(loaded.ok());
+    CHECK(loaded.diagnostics.empty());
+
+    // A (cheapest) fails the gate: lowest(price) is then B's 1000, so B scores 100 and C 1000/1200.
+    const tl::BidTable bids = tl::test::bids_from(loaded.rules, "bidder,price,quality\nA,900,50\nB,1000,60\nC,1200,90\n");
+    const tl::Result result = tl::evaluate(loaded.rules, bids);
+    REQUIRE(result.lots.size() == 1);
+    const auto& out = result.lots[0].bids;
+    REQUIRE(out.size() == 3);
+    CHECK(out[0].bidder == "B");
+    CHECK(out[0].total == Approx(100));
+    CHECK(out[0].contributions[1] == 0);
+    CHECK(out[1].bidder == "C");
+    CHECK(out[1].total == Approx(100.0 * 1000 / 1200));
+    CHECK(out[2].bidder == "A");
+    CHECK(out[2].eliminated);
+
+    // Without a minimum a weight of 0 does nothing: an error that says what to do; below 0 as before.
+    std::string no_minimum = rules_text;
+    no_minimum.replace(no_minimum.find(" minimum: 60"), 12, "");
+    CHECK_THAT(diagnostics_of(no_minimum), Catch::Contains("a criterion of weight 0 has no effect without a minimum score"));
+    std::string negative = rules_text;
+    negative.replace(negative.find("weight: 0 %"), 11, "weight: -5 %");
+    CHECK_FALSE(tl::lang::load_rules_text(negative, "t.crit").ok());
+}
