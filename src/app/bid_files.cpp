@@ -45,19 +45,19 @@ BidFiles read_bid_files(const std::vector<std::string>& paths, const CriteriaSet
             out.unreadable = true;
             continue;
         }
-        auto bytes = std::make_optional(std::move(file.bytes));
+        std::string& bytes = file.bytes;
         const std::size_t file_index = out.files.size();
-        out.files.push_back({name, sha256_hex(*bytes)});
+        out.files.push_back({name, sha256_hex(bytes)});
         out.paths.push_back(path);
         std::vector<Bid> read;
         if (is_xlsx(path)) {
-            io::BidFormReadResult form = io::read_bid_form(std::move(*bytes), path, rules);
+            io::BidFormReadResult form = io::read_bid_form(std::move(bytes), path, rules);
             out.problems.insert(out.problems.end(), form.diagnostics.begin(), form.diagnostics.end());
             if (form.ok()) read.push_back(std::move(form.bid));
         } else {
             // Every field, so that a committee column (optional in bids files) is read and then
             // set aside with a warning rather than refused as unknown.
-            CsvReadResult csv = read_bids_csv(*bytes, path, rules.fields, lots);
+            CsvReadResult csv = read_bids_csv(bytes, path, rules.fields, lots);
             out.problems.insert(out.problems.end(), csv.diagnostics.begin(), csv.diagnostics.end());
             if (csv.ok()) {
                 for (std::size_t k = 0; k < rules.fields.size(); ++k) {

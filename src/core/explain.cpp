@@ -269,6 +269,23 @@ std::string substitute_values(const CriteriaSet& rules, Evaluator& ev, const Exp
     return print_expr(e, &s);
 }
 
+namespace {
+
+/// Fills what every explained formula shows (a let's or a criterion's): the rule as written, its
+/// inputs, the rule with the bid's values put in, and the aggregates it uses.
+template <class Explanation>
+void describe_formula(const CriteriaSet& rules, Evaluator& ev, std::size_t member, const Expr& e, Explanation& x) {
+    x.formula = print_expr(e);
+    std::vector<std::string> inputs;
+    ValueSubstitution sub(rules, ev, member, false);
+    sub.inputs = &inputs;
+    x.with_values = print_expr(e, &sub);
+    x.inputs = join(inputs, "; ");
+    collect_aggregates(e, x.aggregates);
+}
+
+}  // namespace
+
 BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const LotOutcome& lot, const BidOutcome& o) {
     BidExplanation x;
     x.bidder = o.bidder;
@@ -313,14 +330,8 @@ BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const
         const LetDef& let = rules.lets[l];
         LetExplanation lx;
         lx.id = let.id;
-        lx.formula = print_expr(let.expr);
-        std::vector<std::string> inputs;
-        ValueSubstitution sub(rules, ev, m, false);
-        sub.inputs = &inputs;
-        lx.with_values = print_expr(let.expr, &sub);
-        lx.inputs = join(inputs, "; ");
+        describe_formula(rules, ev, m, let.expr, lx);
         lx.value = format_value(rules, let.expr, ev.eval(let.expr).at(m));
-        collect_aggregates(let.expr, lx.aggregates);
         x.lets.push_back(std::move(lx));
     }
     for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
@@ -330,13 +341,7 @@ BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const
         s.criterion_id = crit.id;
         s.criterion_name = crit.display_name();
         s.criterion_name_ru = crit.name_ru;
-        s.formula = print_expr(crit.score);
-        std::vector<std::string> inputs;
-        ValueSubstitution sub(rules, ev, m, false);
-        sub.inputs = &inputs;
-        s.with_values = print_expr(crit.score, &sub);
-        s.inputs = join(inputs, "; ");
-        collect_aggregates(crit.score, s.aggregates);
+        describe_formula(rules, ev, m, crit.score, s);
         s.raw = ev.eval(crit.score).at(m);
         s.score = o.scores[c];
         s.clamped = o.clamped[c];
