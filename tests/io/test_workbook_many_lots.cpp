@@ -18,6 +18,7 @@
 #include "support/files.hpp"
 #include "support/rules_fixture.hpp"
 #include "support/export_info.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
@@ -55,12 +56,6 @@ criterion retreading { weight: 40 % score: linear(retreaded, 30 % -> 0, 80 % -> 
 };
 
 io::ExportInfo info() { return test::test_export_info(); }
-
-std::string temp_dir() {
-    std::string pattern = "/tmp/tl_lots_XXXXXX";
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    return pattern;
-}
 
 // Lowers this process's limit of open files while alive (as a small `ulimit -n` would).
 class OpenFilesLimit {
@@ -112,7 +107,8 @@ int column_titled(const io::XlsxSheet& s, const std::string& title) {
 TEST_CASE("workbook: 1 000 lots export with 128 open files and read back the engine's winners", "[workbook][lots]") {
     const ManyLots t(1000);
     REQUIRE(t.result.lots.size() == 1000);
-    const std::string dir = temp_dir(), target = dir + "/lots.xlsx";
+    const test::TempDir tmp;
+    const std::string dir = tmp.path().string(), target = dir + "/lots.xlsx";
     {
         // One temporary file per sheet stays open while writing: 4 000 sheets would need 4 000.
         const OpenFilesLimit limit(128);
@@ -177,7 +173,8 @@ TEST_CASE("workbook: 1 000 lots export with 128 open files and read back the eng
 
 TEST_CASE("workbook: up to the threshold each lot keeps its own sheets", "[workbook][lots]") {
     CHECK(io::kCombineLotsAbove == 50);
-    const std::string dir = temp_dir();
+    const test::TempDir tmp;
+    const std::string dir = tmp.path().string();
     {
         const ManyLots t(50);
         io::write_evaluation_workbook(dir + "/50.xlsx", t.rules, t.bids, t.result, info());

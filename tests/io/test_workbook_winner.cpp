@@ -13,6 +13,7 @@
 #include "support/files.hpp"
 #include "support/rules_fixture.hpp"
 #include "support/export_info.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
@@ -41,12 +42,6 @@ const char* kBids =
     "Dear,two,2026-03-10T10:00:00,120,yes\n";
 
 io::ExportInfo info() { return test::test_export_info(); }
-
-std::string temp_dir() {
-    std::string pattern = "/tmp/tl_winner_XXXXXX";
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    return pattern;
-}
 
 std::string text_at(const io::XlsxSheet& s, int row, int col) {
     const io::XlsxCell* c = s.cell(row, col);
@@ -84,7 +79,8 @@ TEST_CASE("workbook: the Winner cell names the winner, a tie at rank 1, or none"
     const CriteriaSet rules = test::rules_from(kRules);
     const BidTable bids = test::bids_from(rules, kBids);
     const Result result = evaluate(rules, bids);
-    const std::string dir = temp_dir();
+    const test::TempDir tmp;
+    const std::string dir = tmp.path().string();
 
     SECTION("each lot on its own sheets") {
         io::write_evaluation_workbook(dir + "/lots.xlsx", rules, bids, result, info());
