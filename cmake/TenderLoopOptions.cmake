@@ -22,7 +22,11 @@ endif()
 
 find_program(CCACHE_PROGRAM ccache)
 if(CCACHE_PROGRAM)
-  set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+  # ccache must see every option, -ffile-prefix-map below included: a machine whose ccache
+  # configuration ignores some options (ignore_options) would otherwise be handed an object compiled
+  # without the mapping, and the program would hold the absolute source folder again. The empty
+  # variable overrides whatever the configuration file says.
+  set(CMAKE_CXX_COMPILER_LAUNCHER env CCACHE_IGNOREOPTIONS= ${CCACHE_PROGRAM})
 endif()
 
 # No path of the build machine in the programs: wx's logging and assertions (and any __FILE__)
