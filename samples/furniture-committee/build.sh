@@ -8,7 +8,8 @@
 # Usage: samples/furniture-committee/build.sh [OUT_DIR]
 #   OUT_DIR     where the project and the workbook go (default: build/furniture-committee)
 #   TENDERLOOP  the binary (default: build/release/src/cli/tenderloop)
-# SOURCE_DATE_EPOCH (default: 2026-04-14 09:00 UTC) fixes the times written to the project.
+# SOURCE_DATE_EPOCH (default: 2026-04-14 09:00 UTC) fixes the time printed on the workbook; the
+# audit log always records the system clock's time (a recorded decision is never back- or forward-dated).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -36,7 +36,9 @@ namespace {
 
 store::ProjectOptions options_for(const std::string& user, const std::string& tool_version) {
     store::ProjectOptions o;
-    o.clock = &io::utc_now_iso;
+    // No clock: the log records the system's time. SOURCE_DATE_EPOCH fixes the time printed on
+    // exports (reproducible files), never the time of a recorded decision; tests that need fixed
+    // log times give the store a clock of their own (store::ProjectOptions::clock).
     o.user = user;
     o.tool_version = tool_version;
     return o;
@@ -127,8 +129,11 @@ TenderProject::TenderProject(TenderProject&&) noexcept = default;
 TenderProject& TenderProject::operator=(TenderProject&&) noexcept = default;
 TenderProject::~TenderProject() = default;
 
-TenderProject TenderProject::open(const std::string& path, const std::string& user, const std::string& tool_version) {
-    auto project = store::Project::open(path, options_for(user, tool_version));
+TenderProject TenderProject::open(const std::string& path, const std::string& user, const std::string& tool_version,
+                                  OpenFor purpose) {
+    store::ProjectOptions options = options_for(user, tool_version);
+    options.inspect = purpose == OpenFor::Inspection;
+    auto project = store::Project::open(path, options);
     return TenderProject(std::make_unique<State>(State{std::move(project), path, user, tool_version, {}, {}, {}, {}}));
 }
 
@@ -192,6 +197,9 @@ std::vector<store::RulesVersion> TenderProject::rules_history() const { return s
 store::RulesVersion TenderProject::rules_version(int version) const { return s_->project.rules_version(version); }
 CommitteeScores TenderProject::committee_scores(const CriteriaSet& rules) const { return s_->project.committee_scores(rules); }
 std::vector<store::AuditEntry> TenderProject::audit_log() const { return s_->project.audit_log(); }
+std::vector<store::RowChange> TenderProject::audit_changes(const store::AuditEntry& entry) const {
+    return s_->project.audit_changes(entry);
+}
 store::AuditReport TenderProject::verify_audit(const std::string& signed_head) const {
     return s_->project.verify_audit(signed_head);
 }

@@ -97,7 +97,12 @@ struct ProjectEvaluation {
 class TenderProject {
 public:
     /// Opens a project file. Throws store::StoreError with a message for the user.
-    static TenderProject open(const std::string& path, const std::string& user, const std::string& tool_version);
+    /// What a project is opened for: work, or inspection (`audit verify`), which also opens a file
+    /// whose schema is not TenderLoop's own so that the verification can name what differs (no
+    /// change can be made to such a file).
+    enum class OpenFor { Work, Inspection };
+    static TenderProject open(const std::string& path, const std::string& user, const std::string& tool_version,
+                              OpenFor purpose = OpenFor::Work);
 
     /// Creates `path` from a rules text (checked first; a text with errors or imports is refused
     /// with its diagnostics in `outcome`). The title defaults to the rules' tender title.
@@ -135,6 +140,8 @@ public:
     store::RulesVersion rules_version(int version) const;  ///< throws store::StoreError (NotFound)
     CommitteeScores committee_scores(const CriteriaSet& rules) const;
     std::vector<store::AuditEntry> audit_log() const;
+    /// The rows an entry changed, with old and new values (entries of project format 3).
+    std::vector<store::RowChange> audit_changes(const store::AuditEntry& entry) const;
     store::AuditReport verify_audit(const std::string& signed_head = "") const;
 
     /// The current rules version, and what it means when it checks (`rules().ok()`).

@@ -60,14 +60,24 @@ Message listed(const std::vector<Message>& lines, std::size_t limit) {
 
 // ---- Change ----
 
-Change::Change(Project::Impl& project, const Actor& actor, std::string action)
+Change::Change(Project::Impl& project, const Actor& actor, std::string action, Record record)
     : p_(project), actor_(actor), action_(std::move(action)), time_(project.now()), tx_(project.db) {
     if (actor_.user.empty())
         refuse(Message("store.refused.no-user", TL_MSG("a change needs the name of the user who makes it")));
+    if (!p_.schema_problems.empty())
+        refuse(Message("store.refused.foreign-schema",
+                       TL_MSG("{file} holds tables, triggers or views that TenderLoop does not create (see 'tenderloop audit "
+                              "{file} verify'): nothing is written to it"))
+                   .text("file", p_.path));
+    // Checked inside the transaction (BEGIN IMMEDIATE holds the write lock): the data this change
+    // builds on is the data the log vouches for.
+    refuse_if_changed_outside(p_.db, p_.path);
+    if (record == Record::Changes) recorder_ = std::make_unique<ChangeRecorder>(p_.db);
 }
 
 void Change::commit() {
-    append_audit_entry(p_.db, time_, actor_, action_, details.dump());
+    const std::string changes = recorder_ ? recorder_->changeset() : snapshot_changeset(p_.db);
+    append_audit_entry(p_.db, time_, actor_, action_, details.dump(), changes);
     tx_.commit();
 }
 
@@ -171,13 +181,34 @@ void check_integrity(sql::Db& db, const std::string& path) {
                              .text("detail", problems.substr(0, 500)));
 }
 
+/// A file whose tables, indexes, triggers or views are not TenderLoop's own is refused (a trigger
+/// of its own could rewrite what TenderLoop writes), or, opened for inspection, kept from every
+/// change while `audit verify` reports the differences.
+void check_schema(Project::Impl& p, const ProjectOptions& options) {
+    const int version = static_cast<int>(p.db.query_int("PRAGMA user_version"));
+    std::vector<Message> differences = schema_differences(p.db, version);
+    if (differences.empty()) return;
+    if (options.inspect && version == kFormatVersion) {
+        p.schema_problems = std::move(differences);
+        return;
+    }
+    throw StoreError(StoreErrorKind::Damaged,
+                     Message("store.foreign-schema",
+                             TL_MSG("{file} is not opened: {problems}\nIt was changed outside TenderLoop. Ask for the "
+                                    "file as TenderLoop wrote it; 'tenderloop audit {file} verify' shows what else differs"))
+                         .text("file", p.path)
+                         .nested("problems", listed(differences, 10)));
+}
+
 void migrate(Project::Impl& p, int from, const ProjectOptions& options) {
     Actor actor{options.user.empty() ? "tenderloop" : options.user,
                 "opened by TenderLoop " + (options.tool_version.empty() ? std::string("(unknown version)") : options.tool_version) +
                     ": project format " + std::to_string(from) + " upgraded to " + std::to_string(kFormatVersion)};
-    Change change(p, actor, "project.migrate");
+    Change change(p, actor, "project.migrate", Change::Record::Snapshot);
     migrate_schema(p.db, from);
-    change.details = {{"from", from}, {"to", kFormatVersion}};
+    // From this entry on the log holds what every change did; replaying starts here, from every
+    // row as the migration left it (entries before it are verified as their format allows).
+    change.details = {{"from", from}, {"to", kFormatVersion}, {"replay_from_this_entry", true}};
     change.commit();
 }
 
@@ -209,6 +240,7 @@ Project Project::open(const std::string& path, const ProjectOptions& options) {
         impl->clock = options.clock;
         configure(impl->db);
         check_identity(impl->db, path);
+        check_schema(*impl, options);
         // A rollback journal, whatever mode the file was left in (WAL is persistent in a file).
         impl->db.exec("PRAGMA journal_mode = DELETE");
         check_integrity(impl->db, path);

@@ -28,7 +28,7 @@ namespace tl::store {
 /// `PRAGMA application_id` of every project file: "TLOP".
 inline constexpr std::int32_t kApplicationId = 0x544C4F50;
 /// The format this program writes; it migrates files of every lower version.
-inline constexpr int kFormatVersion = 2;
+inline constexpr int kFormatVersion = 3;
 /// Evaluators further apart than this on the committee's scale (highest - lowest score) are
 /// flagged: the committee should discuss the bid before the chair records a consensus.
 inline constexpr double kDispersionThreshold = 2.0;
@@ -47,6 +47,9 @@ struct ProjectOptions {
     /// Who is written to the log when opening migrates an older file (empty: "tenderloop").
     std::string user;
     std::string tool_version;  ///< written to the log by a migration
+    /// Open a file whose schema is not TenderLoop's own (an extra trigger, an altered table) for
+    /// `verify_audit` to report it, instead of refusing it; nothing can be changed in such a file.
+    bool inspect = false;
 };
 
 class Project {
@@ -153,10 +156,15 @@ public:
 
     // ---- the audit log (audit.cpp) ----
     std::vector<AuditEntry> audit_log() const;
+    /// The rows an entry changed, with old and new values (entries of format 3; none before).
+    std::vector<RowChange> audit_changes(const AuditEntry& entry) const;
     /// Hash of the last entry.
     std::string audit_head() const;
-    /// Recomputes the chain, checks that the data matches the last entry's state hash and that the
-    /// append-only guard is in place; with `signed_head`, that an entry still has that hash.
+    /// Recomputes the chain; replays the recorded changes of every entry of format 3 from empty
+    /// tables (or from the migration's snapshot) and checks that each entry's state follows and
+    /// that the data is what the replay arrives at; checks the entries' times (none in the future,
+    /// none far before the entry before it), the schema and the append-only guard; with
+    /// `signed_head`, that an entry still has that hash.
     AuditReport verify_audit(const std::string& signed_head = "") const;
 
     // ---- the whole file (state.cpp) ----

@@ -2,10 +2,13 @@
 // Internal to tl_store: the state behind a Project and the one way to change it (Change).
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/project.hpp"
+#include "store/changeset.hpp"
 #include "store/sqlite.hpp"
 
 namespace tl::store {
@@ -16,6 +19,9 @@ struct Project::Impl {
     std::string path;
     Clock clock;
     std::string now() const { return clock ? clock() : system_time_utc(); }
+    /// How the file's schema differs from TenderLoop's (opened for inspection only: such a file
+    /// is never written to; `audit verify` reports them).
+    std::vector<Message> schema_problems;
 };
 
 /// One change to a project: a write transaction that ends by appending its audit entry, so the
@@ -25,7 +31,10 @@ struct Project::Impl {
 /// checks see the state the change applies to, not one another process may change in between.
 class Change {
 public:
-    Change(Project::Impl& project, const Actor& actor, std::string action);
+    /// What the entry records of the change: the rows it changes (a recorder runs from the start),
+    /// or, for a migration (whose ALTER TABLE a recorder cannot follow), every row afterwards.
+    enum class Record { Changes, Snapshot };
+    Change(Project::Impl& project, const Actor& actor, std::string action, Record record = Record::Changes);
     sql::Db& db() { return p_.db; }
     /// The time of the change, for every row it writes.
     const std::string& time() const { return time_; }
@@ -39,11 +48,22 @@ private:
     Actor actor_;
     std::string action_, time_;
     sql::Transaction tx_;
+    std::unique_ptr<ChangeRecorder> recorder_;  ///< null for a snapshot
 };
 
-/// Appends one audit entry inside the caller's transaction; returns its hash.
+/// Appends one audit entry (format 3) inside the caller's transaction, with `changes` (the
+/// changeset of what the change did) and the operating system account; returns its hash.
 std::string append_audit_entry(sql::Db& db, const std::string& at, const Actor& actor, const std::string& action,
-                               const std::string& details_json);
+                               const std::string& details_json, const std::string& changes);
+/// The log's entries, oldest first, and its last one (none in a file being created).
+std::vector<AuditEntry> read_audit_entries(sql::Db& db);
+std::optional<AuditEntry> last_audit_entry(sql::Db& db);
+/// Refuses (StoreError Refused, naming `path` and the entry) when the last entry no longer
+/// matches its hash or the data differs from the state it recorded: a change written on top of
+/// data edited outside TenderLoop would launder the edit into the log.
+void refuse_if_changed_outside(sql::Db& db, const std::string& path);
+/// The operating system account this process runs as ("uid N" when it has no name).
+std::string os_account();
 
 /// SHA-256 of the canonical dump of the data tables (state.cpp).
 std::string state_sha256(sql::Db& db);

@@ -56,6 +56,12 @@ Stmt& Stmt::bind_null(int index) {
     return *this;
 }
 
+Stmt& Stmt::bind_blob(int index, std::string_view bytes) {
+    const int rc = sqlite3_bind_blob64(stmt_, index, bytes.empty() ? "" : bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) fail(rc, "cannot bind a blob");
+    return *this;
+}
+
 bool Stmt::step() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
@@ -91,6 +97,12 @@ std::string_view Stmt::text_view(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     if (!p) return {};
     return std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::string Stmt::blob(int column) const {
+    const void* bytes = sqlite3_column_blob(stmt_, column);
+    const int size = sqlite3_column_bytes(stmt_, column);
+    return bytes ? std::string(static_cast<const char*>(bytes), static_cast<std::size_t>(size)) : std::string();
 }
 
 int Stmt::type(int column) const { return sqlite3_column_type(stmt_, column); }

@@ -51,6 +51,8 @@ public:
     Stmt& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
     Stmt& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
     Stmt& bind_null(int index);
+    /// Binds bytes as a BLOB (an empty one binds a zero-length blob, not NULL).
+    Stmt& bind_blob(int index, std::string_view bytes);
 
     /// Binds every argument in order, from parameter 1.
     template <typename... Args>
@@ -78,6 +80,8 @@ public:
     /// SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL.
     int type(int column) const;
     int column_count() const;
+    /// The bytes of a BLOB (or text) column; NULL reads as "".
+    std::string blob(int column) const;
 
 private:
     [[noreturn]] void fail(int rc, const char* what) const;
@@ -107,6 +111,8 @@ public:
     /// Sets a boolean sqlite3_db_config option (SQLITE_DBCONFIG_DEFENSIVE, ...).
     void config(int option, bool on);
     bool in_transaction() const;
+    /// The connection, for the store's session-extension code (store/changeset.cpp) only.
+    sqlite3* handle() const { return db_; }
 
 private:
     sqlite3* db_ = nullptr;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/message.hpp"
+
 namespace tl::store {
 
 /// Who makes a change and why: written to the audit log with it.
@@ -129,14 +131,38 @@ struct AuditEntry {
     std::string prev_hash;   ///< the previous entry's hash; 64 zeros for the first
     std::string state_hash;  ///< SHA-256 of the project's data after the change (empty in entries of format 1)
     std::string hash;
+    /// The entry's format: 1, 2 (with state_hash), 3 (with os_user and changes).
+    int format = 3;
+    /// Format 3: the operating system account that ran TenderLoop (`user` is who it says it is).
+    std::string os_user;
+    /// Format 3: the changeset of the rows the entry changed (SQLite's session format; old and new
+    /// values). A migration's entry holds every row (the replay starts from it).
+    std::string changes;
+};
+
+/// One row an audit entry changed (entries of format 3 record what they did): e.g. the bid_values
+/// row (3, price) updated, value 1200 -> 600. Values as text: NULL, numbers in the shortest form
+/// that reads back exactly, texts as they are, blobs as their size.
+struct RowChange {
+    std::string table;
+    std::string operation;  ///< "insert", "update" or "delete"
+    std::string key;        ///< the primary key's values, ", " between them
+    struct Column {
+        std::string name;
+        std::string before, after;  ///< before: "" for an insert; after: "" for a delete
+    };
+    std::vector<Column> columns;  ///< an insert's or delete's every column, an update's changed ones
 };
 
 /// What `audit verify` found.
 struct AuditReport {
     std::size_t entries = 0;
-    std::string head;                   ///< hash of the last entry
-    std::vector<std::string> problems;  ///< empty: the log is intact and the data matches it
-    std::int64_t signed_head_seq = 0;   ///< with a head to check: the entry that has it (0: not found)
+    std::string head;                ///< hash of the last entry
+    std::vector<Message> problems;   ///< empty: the log is intact and the data matches it
+    std::vector<Message> warnings;   ///< worth a look, not a failure (a clock a few minutes behind)
+    std::int64_t signed_head_seq = 0;  ///< with a head to check: the entry that has it (0: not found)
+    /// The first entry from which the log's recorded changes were replayed (0: none is of format 3).
+    std::int64_t replayed_from = 0;
     bool ok() const { return problems.empty(); }
 };
 

@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 
 #include "app/file_export.hpp"
@@ -255,4 +257,27 @@ TEST_CASE("app workflows: a project's workbook is exported and recorded, never w
     CHECK(done.refusal == app::Refusal::Io);
     CHECK(done.summary.find("cannot create a temporary file in") != std::string::npos);
     CHECK(p.store().exports().size() == 1);
+}
+
+TEST_CASE("app workflows: the log takes the system's time, never SOURCE_DATE_EPOCH, which only fixes exports' printed time",
+          "[app][audit][time]") {
+    test::TempDir dir;
+    // The year 3000: set as a reproducible-build variable, it must not date a recorded decision.
+    ::setenv("SOURCE_DATE_EPOCH", "32503680000", 1);
+    const std::time_t before = std::time(nullptr);
+    auto p = chairs(dir);
+    const std::time_t after = std::time(nullptr);
+    const auto log = p.audit_log();
+    REQUIRE(log.size() == 2);
+    for (const auto& e : log) {
+        std::tm tm{};
+        REQUIRE(strptime(e.at.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm));
+        const std::time_t at = timegm(&tm);
+        CHECK(at >= before);
+        CHECK(at <= after);
+    }
+    CHECK(p.verify_audit().ok());
+    // The workbook's printed export time still follows it (reproducible files).
+    CHECK(p.export_info(*p.evaluate(), "test").exported_at == "3000-01-01T00:00:00Z");
+    ::unsetenv("SOURCE_DATE_EPOCH");
 }

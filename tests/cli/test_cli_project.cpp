@@ -394,7 +394,7 @@ TEST_CASE("cli project: files that are not projects, or are too new, are refused
     r = run_cli({"rules", p, "show"});
     CHECK(r.code == 1);
     CHECK(r.err == "tenderloop rules: " + p +
-                       " was written by a newer TenderLoop (project format 7; this TenderLoop reads formats up to 2): "
+                       " was written by a newer TenderLoop (project format 7; this TenderLoop reads formats up to 3): "
                        "open it with a newer TenderLoop\n");
 }
 
@@ -431,7 +431,13 @@ TEST_CASE("cli project: changes are logged with the login name unless --user is 
     const Run r = run_cli({"audit", p, "list"});
     const passwd* pw = ::getpwuid(::getuid());
     REQUIRE(pw);
-    CHECK(r.out.find(std::string("  ") + pw->pw_name + "  project.create") != std::string::npos);
+    // The claimed user (here the login name) and, beside it, the account that ran TenderLoop.
+    CHECK(r.out.find(std::string("  ") + pw->pw_name + " (OS account: " + pw->pw_name + ")  project.create") !=
+          std::string::npos);
+    // With --user, the claim differs from the account, and both are shown.
+    REQUIRE(run_cli({"committee", p, "evaluator", "add", "Anna Berg", "--role", "chair", "--user", "Erik Holm"}).code == 0);
+    CHECK(run_cli({"audit", p, "list"}).out.find(std::string("  Erik Holm (OS account: ") + pw->pw_name +
+                                                   ")  committee.evaluator.add") != std::string::npos);
 }
 
 TEST_CASE("cli project: the committee sample builds with the CLI", "[cli][project][sample]") {

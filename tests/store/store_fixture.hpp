@@ -112,6 +112,13 @@ struct ProjectFixture {
     }
 };
 
+/// Options that open a file whose schema is not TenderLoop's (for `verify_audit` to name it).
+inline store::ProjectOptions inspection() {
+    store::ProjectOptions o;
+    o.inspect = true;
+    return o;
+}
+
 /// Runs SQL on the file directly, as the sqlite3 shell would (no TenderLoop settings).
 /// Returns the error message, or "" on success.
 inline std::string raw_sql(const std::string& path, const std::string& sql) {

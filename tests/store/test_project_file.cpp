@@ -8,7 +8,7 @@ using namespace tl::store_test;
 TEST_CASE("store: a new project has its identity, format, settings and first rules", "[store]") {
     ProjectFixture f;
     CHECK(raw_query(f.path, "PRAGMA application_id") == std::to_string(kApplicationId));
-    CHECK(raw_query(f.path, "PRAGMA user_version") == "2");
+    CHECK(raw_query(f.path, "PRAGMA user_version") == "3");
     CHECK(raw_query(f.path, "PRAGMA journal_mode") == "delete");
     const ProjectInfo info = f.p.info();
     CHECK(info.title == "Chairs");
@@ -93,13 +93,13 @@ TEST_CASE("store: a file from a newer TenderLoop is refused and left alone", "[s
     ProjectFixture f;
     const std::string path = f.path;
     f.p = Project::open(path);  // (re-open to show the file is fine before)
-    REQUIRE(raw_sql(path, "PRAGMA user_version = 3").empty());
+    REQUIRE(raw_sql(path, "PRAGMA user_version = 4").empty());
     const std::string before = read_text(path);
     const auto e = error_of([&] { Project::open(path); });
     CHECK(e.kind() == StoreErrorKind::TooNew);
     CHECK(std::string(e.what()) == path +
-                                       " was written by a newer TenderLoop (project format 3; this TenderLoop reads "
-                                       "formats up to 2): open it with a newer TenderLoop");
+                                       " was written by a newer TenderLoop (project format 4; this TenderLoop reads "
+                                       "formats up to 3): open it with a newer TenderLoop");
     CHECK(read_text(path) == before);
 }
 
@@ -144,7 +144,7 @@ const char* const kV1Head = "424def3883fbf79805a388d22d16b39f38450ed40fc5e010648
 
 }  // namespace
 
-TEST_CASE("store: a format-1 file migrates to format 2 in one transaction, its log intact", "[store][migration]") {
+TEST_CASE("store: a format-1 file migrates to format 3 in one transaction, its log intact", "[store][migration]") {
     TempDir dir;
     const std::string path = make_v1(dir);
     CHECK(raw_query(path, "SELECT count(*) FROM pragma_table_info('rules_versions') WHERE name = 'reason'") == "0");
@@ -154,8 +154,8 @@ TEST_CASE("store: a format-1 file migrates to format 2 in one transaction, its l
     o.tool_version = "9.9";
     o.clock = [] { return std::string("2026-02-01T12:00:00Z"); };
     Project p = Project::open(path, o);
-    CHECK(p.info().format_version == 2);
-    CHECK(raw_query(path, "PRAGMA user_version") == "2");
+    CHECK(p.info().format_version == 3);
+    CHECK(raw_query(path, "PRAGMA user_version") == "3");
     // The format-2 additions.
     CHECK(raw_query(path, "SELECT count(*) FROM pragma_table_info('rules_versions') WHERE name = 'reason'") == "1");
     CHECK(raw_query(path, "SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'state_hash'") == "1");
@@ -168,8 +168,8 @@ TEST_CASE("store: a format-1 file migrates to format 2 in one transaction, its l
     CHECK(log[3].action == "project.migrate");
     CHECK(log[3].user == "olga");
     CHECK(log[3].at == "2026-02-01T12:00:00Z");
-    CHECK(log[3].details == R"({"from":1,"to":2})");
-    CHECK_THAT(log[3].reason, Catch::Contains("opened by TenderLoop 9.9: project format 1 upgraded to 2"));
+    CHECK(log[3].details == R"({"from":1,"replay_from_this_entry":true,"to":3})");
+    CHECK_THAT(log[3].reason, Catch::Contains("opened by TenderLoop 9.9: project format 1 upgraded to 3"));
     const AuditReport r = p.verify_audit(kV1Head);
     INFO(r.problems.size());
     CHECK(r.ok());
@@ -194,7 +194,8 @@ TEST_CASE("store: a format-1 file migrates to format 2 in one transaction, its l
 TEST_CASE("store: a migration that fails leaves the file as it was", "[store][migration]") {
     TempDir dir;
     const std::string path = make_v1(dir);
-    // A table in the way of the migration's CREATE TABLE exports.
+    // A table in the way of the migration's CREATE TABLE exports (since format 3 the check of
+    // the schema refuses it before the migration starts; either way the file stays as it was).
     REQUIRE(raw_sql(path, "CREATE TABLE exports (x TEXT)").empty());
     const std::string dump_before = raw_query(path, "SELECT group_concat(sql, ';') FROM sqlite_schema");
     CHECK_THROWS_AS(Project::open(path), StoreError);
