@@ -47,6 +47,9 @@ struct ProjectOptions {
     /// Who is written to the log when opening migrates an older file (empty: "tenderloop").
     std::string user;
     std::string tool_version;  ///< written to the log by a migration
+    /// Open for reading only even when the file could be written (as on a read-only medium).
+    /// A file that cannot be written is opened read-only whatever this says (read_only.hpp).
+    bool read_only = false;
 };
 
 class Project {
@@ -70,6 +73,12 @@ public:
     ~Project();
 
     ProjectInfo info() const;
+    /// True when the file was opened for reading only (a read-only medium, file or folder, or
+    /// ProjectOptions::read_only): it reads, evaluates and exports, and every change is refused
+    /// with StoreError(Refused, code "store.refused.read-only").
+    bool read_only() const;
+    /// Why it is read-only ("it is on a read-only medium"...); empty when it is not.
+    Message read_only_reason() const;
 
     // ---- rules (project_rules.cpp) ----
     RulesVersion current_rules() const;
