@@ -130,8 +130,9 @@ TenderProject& TenderProject::operator=(TenderProject&&) noexcept = default;
 TenderProject::~TenderProject() = default;
 
 TenderProject TenderProject::open(const std::string& path, const std::string& user, const std::string& tool_version,
-                                  OpenFor purpose) {
+                                  bool read_only, OpenFor purpose) {
     store::ProjectOptions options = options_for(user, tool_version);
+    options.read_only = read_only;
     options.inspect = purpose == OpenFor::Inspection;
     auto project = store::Project::open(path, options);
     return TenderProject(std::make_unique<State>(State{std::move(project), path, user, tool_version, {}, {}, {}, {}}));
@@ -187,6 +188,22 @@ std::optional<TenderProject> TenderProject::create(const NewProjectRequest& requ
 
 const std::string& TenderProject::path() const { return s_->path; }
 const std::string& TenderProject::user() const { return s_->user; }
+bool TenderProject::read_only() const { return s_->project.read_only(); }
+
+Message TenderProject::not_recorded_note() const {
+    if (!read_only()) return {};
+    return Message("app.read-only.not-recorded", TL_MSG("nothing was recorded: the project is read-only ({why})"))
+        .nested("why", s_->project.read_only_reason());
+}
+
+/// Done on a read-only project: ok, and the summary says that nothing was recorded.
+static ChangeOutcome done_not_recorded(Message note) {
+    ChangeOutcome out;
+    out.ok = true;
+    out.not_recorded = true;
+    set_summary(out, std::move(note));
+    return out;
+}
 void TenderProject::set_user(const std::string& user) { s_->user = user; }
 void TenderProject::set_entered_by(const std::string& operator_name) { s_->entered_by = operator_name; }
 const store::Project& TenderProject::store() const { return s_->project; }
@@ -226,7 +243,10 @@ ChangeOutcome TenderProject::change(Message done, F&& f) {
         set_summary(out, std::move(done));
         return out;
     } catch (const store::StoreError& e) {
-        ChangeOutcome out = refused(e.kind() == store::StoreErrorKind::NotFound ? Refusal::NotFound : Refusal::Store, store_refusal(e));
+        const Refusal why = read_only()                                    ? Refusal::ReadOnly
+                            : e.kind() == store::StoreErrorKind::NotFound ? Refusal::NotFound
+                                                                          : Refusal::Store;
+        ChangeOutcome out = refused(why, store_refusal(e));
         out.store_refusal = e.message();
         return out;
     }
@@ -295,7 +315,7 @@ ChangeOutcome TenderProject::import_bid_files(const std::vector<std::string>& pa
                              .count("replaced", static_cast<long long>(result.replaced.size())));
         out.added = result.added.size();
         out.replaced = result.replaced.size();
-    } else if (!replace && holds_any_bid_of(s_->project, read.table)) {
+    } else if (!replace && !read_only() && holds_any_bid_of(s_->project, read.table)) {
         out.refusal = Refusal::BidsExist;
     }
     out.problems = std::move(read.problems);
@@ -351,7 +371,7 @@ ChangeOutcome TenderProject::put_bid_except(const BidEntry& entry, bool replace,
     });
     out.added = result.added.size();
     out.replaced = result.replaced.size();
-    if (!out.ok && !replace && holds_any_bid_of(s_->project, read.table)) out.refusal = Refusal::BidsExist;
+    if (!out.ok && !replace && !read_only() && holds_any_bid_of(s_->project, read.table)) out.refusal = Refusal::BidsExist;
     // A typed name that looks like another bidder's is recorded (two real companies may have
     // such names) but never silently: the warnings go with the outcome, as an import's do.
     if (out.ok) {
@@ -529,6 +549,7 @@ TenderProject::RulesPreview TenderProject::preview_rules(const std::string& text
 
 ChangeOutcome TenderProject::record_run(const ProjectEvaluation& ev, const std::string& result_json,
                                         const std::string& reason) {
+    if (read_only()) return done_not_recorded(not_recorded_note());
     const std::string inputs = sha256_hex(ev.rules_version.sha256 + "\n" + store::bid_table_sha256(ev.bids));
     std::int64_t run = 0;
     ChangeOutcome out = change(Message("app.run-recorded", TL_MSG("recorded the evaluation run")),
@@ -546,12 +567,15 @@ io::ExportInfo TenderProject::export_info(const ProjectEvaluation& ev, const std
                   ev.rules_version.sha256};
     info.bids = {std::to_string(ev.bids.bids.size()) + " bids in " + file, store::bid_table_sha256(ev.bids)};
     info.audit_head = ev.audit_head;
+    // The Audit sheet is English (as its other lines): the note as English words.
+    if (read_only()) info.not_recorded = word(s_->project.read_only_reason());
     if (!ev.committee.criteria.empty()) info.committee = &ev.committee;
     return info;
 }
 
 ChangeOutcome TenderProject::record_export(const ProjectEvaluation& ev, const std::string& workbook_path,
                                            const std::string& reason) {
+    if (read_only()) return done_not_recorded(not_recorded_note());
     InputFile workbook = read_input_file(workbook_path, InputKind::Workbook);
     if (!workbook.ok()) return refused(Refusal::Io, std::move(*workbook.error));
     return change(Message("app.export-recorded", TL_MSG("recorded the export")),

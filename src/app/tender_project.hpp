@@ -35,6 +35,7 @@ enum class Refusal {
     NotFound,         ///< the bid (or record) named is not in the project
     Provisional,      ///< consensus scores the ranking needs are missing (ProjectEvaluation::missing)
     Store,            ///< the project refused the change or could not write it (the summary says why)
+    ReadOnly,         ///< the project is open read-only (TenderProject::read_only): nothing can be recorded
     Io,               ///< a file could not be read or written (the summary says which and why)
 };
 
@@ -52,6 +53,9 @@ struct ChangeOutcome {
     /// removed; stored bids re-read under new rules.
     std::size_t added = 0, replaced = 0, removed = 0, re_read = 0;
     std::int64_t recorded = 0;  ///< the number of the rules version or evaluation run recorded
+    /// An evaluation or export done on a read-only project: `ok`, but nothing was recorded
+    /// (`recorded` is 0; the summary says so, code "app.read-only.*").
+    bool not_recorded = false;
     /// The store's refusal as a value (store::StoreError::message()), when the store refused the
     /// change: its code says which refusal it was ("store.refused.bid-exists": replacing would go
     /// through). Empty otherwise.
@@ -96,13 +100,15 @@ struct ProjectEvaluation {
 
 class TenderProject {
 public:
-    /// Opens a project file. Throws store::StoreError with a message for the user.
     /// What a project is opened for: work, or inspection (`audit verify`), which also opens a file
     /// whose schema is not TenderLoop's own so that the verification can name what differs (no
     /// change can be made to such a file).
     enum class OpenFor { Work, Inspection };
+    /// Opens a project file. Throws store::StoreError with a message for the user. A file that
+    /// cannot be written (read-only medium, file or folder), or any file with `read_only`, opens
+    /// read-only: it evaluates and exports without recording, and refuses every change.
     static TenderProject open(const std::string& path, const std::string& user, const std::string& tool_version,
-                              OpenFor purpose = OpenFor::Work);
+                              bool read_only = false, OpenFor purpose = OpenFor::Work);
 
     /// Creates `path` from a rules text (checked first; a text with errors or imports is refused
     /// with its diagnostics in `outcome`). The title defaults to the rules' tender title.
@@ -121,6 +127,11 @@ public:
     ~TenderProject();
 
     const std::string& path() const;
+    /// True when the project is open read-only (store::Project::read_only).
+    bool read_only() const;
+    /// "nothing was recorded: the project is read-only (WHY)": what an evaluation or export of
+    /// a read-only project says (code "app.read-only.not-recorded"); empty when it is writable.
+    Message not_recorded_note() const;
     /// Who makes the changes (written to the audit log).
     const std::string& user() const;
     void set_user(const std::string& user);

@@ -115,7 +115,7 @@ int run_audit(const ParsedArgs& args) {
     try {
         // Opened for inspection: a file whose schema is not TenderLoop's is verified (and its
         // differences named) instead of refused; nothing can be written to it.
-        p = app::TenderProject::open(path, user_of(args), TL_VERSION, app::TenderProject::OpenFor::Inspection);
+        p = app::TenderProject::open(path, user_of(args), TL_VERSION, false, app::TenderProject::OpenFor::Inspection);
     } catch (const store::StoreError& e) {
         return report_store_error("audit", e);
     }

@@ -119,6 +119,15 @@ int evaluate_project(const ParsedArgs& args, const std::string& format) {
         const app::ChangeOutcome run = p->record_run(*ev, json_text, reason_of(args));
         if (!run.ok) return report_refusal("evaluate", run);
         std::cout << (format == "json" ? json_text : output);
+        if (run.not_recorded) {
+            std::cerr << say(Message("cli.evaluate.not-recorded",
+                                     TL_MSG("evaluated rules version {version} at audit head {head}; {note}"))
+                                 .count("version", ev->rules_version.version)
+                                 .text("head", ev->audit_head)
+                                 .nested("note", run.summary_message))
+                      << "\n";
+            return kExitOk;
+        }
         std::cerr << say((provisional ? Message("cli.evaluate.recorded-provisional",
                                                 TL_MSG("recorded as evaluation run {run} (PROVISIONAL) of rules version {version}; audit head {head}"))
                                       : Message("cli.evaluate.recorded",
@@ -159,6 +168,7 @@ int export_project(const ParsedArgs& args, const std::string& out) {
                   << say(Message("cli.export.check-later", TL_MSG("(check later with: {command})"))
                              .text("command", "tenderloop audit " + printable_name(path) + " verify --head " + head))
                   << "\n";
+        if (exported.not_recorded) std::cout << say(exported.summary_message) << "\n";
         return kExitOk;
     } catch (const store::StoreError& e) {
         return report_store_error("export", e);

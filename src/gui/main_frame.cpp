@@ -163,13 +163,15 @@ void MainFrame::update_title() {
     wxString name;
     if (document_.is_open()) name = wxFileName(to_wx(document_.project().path())).GetFullName();
     else if (!session_.rules_path().empty()) name = wxFileName(to_wx(session_.rules_path())).GetFullName();
+    // A project on a read-only medium (or marked read-only) says so where the name is shown.
+    if (document_.is_open() && document_.project().read_only()) name += " " + _("(read-only)");
     SetTitle(name.empty() ? _("TenderLoop") : (rules_modified() ? "*" : "") + name + " - " + _("TenderLoop"));
 }
 
 void MainFrame::update_menus() {
     wxMenuBar* bar = GetMenuBar();
     const bool project = document_.is_open();
-    bar->Enable(kIdImportBids, project);
+    bar->Enable(kIdImportBids, project && !document_.project().read_only());
     bar->Enable(kIdOpenBids, !project);
     bar->Enable(kIdSaveAsProject, !project);
     bar->Enable(wxID_CLOSE, project);

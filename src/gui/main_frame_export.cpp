@@ -10,6 +10,7 @@
 #include "app/data_paths.hpp"
 #include "gui/bid_form_export.hpp"
 #include "gui/editor_panel.hpp"
+#include "gui/i18n.hpp"
 #include "gui/main_frame.hpp"
 #include "gui/wx_text.hpp"
 
@@ -57,6 +58,11 @@ bool MainFrame::export_workbook(const wxString& path, WorkbookExporter::DoneFn d
             if (error.empty() && current->project && document_.is_open()) {
                 const app::ChangeOutcome recorded = document_.project().record_export(*current->project, from_wx(path));
                 if (!recorded.ok) show_refusal(this, recorded);  // the file is there; the log does not say so
+                if (recorded.not_recorded) {  // a read-only project: written, and said so
+                    SetStatusText(wxString::Format(_("Wrote %s"), path) + "; " + say(recorded.summary_message), 0);
+                    done(error);
+                    return;
+                }
             }
             SetStatusText(error.empty() ? wxString::Format(_("Wrote %s"), path) : _("The workbook was not written."), 0);
             done(error);

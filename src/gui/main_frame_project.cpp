@@ -48,10 +48,16 @@ bool MainFrame::open_project(const wxString& path, bool quiet) {
     editor_->load_text(document_.project().rules_version().text);
     editor_->editor().EmptyUndoBuffer();  // the loaded text is the start, not an edit
     remember(path);
-    SetStatusText(wxString::Format(_("Project %s: rules version %d, %zu bids"), wxFileName(path).GetFullName(),
-                                   document_.project().rules_version().version,
-                                   document_.project().store().bids().size()),
-                  0);
+    const store::Project& file = document_.project().store();
+    if (file.read_only())  // said first, where the status bar does not cut it off
+        SetStatusText(wxString::Format(_("Read-only (%s), nothing is recorded: project %s, rules version %d, %zu bids"),
+                                       say(file.read_only_reason()), wxFileName(path).GetFullName(),
+                                       document_.project().rules_version().version, file.bids().size()),
+                      0);
+    else
+        SetStatusText(wxString::Format(_("Project %s: rules version %d, %zu bids"), wxFileName(path).GetFullName(),
+                                       document_.project().rules_version().version, file.bids().size()),
+                      0);
     update_title();
     update_menus();
     return true;

@@ -18,6 +18,7 @@
 #include "core/sha256.hpp"
 #include "store/audit.hpp"
 #include "store/project_impl.hpp"
+#include "store/read_only.hpp"
 #include "store/schema.hpp"
 
 namespace tl::store {
@@ -60,8 +61,18 @@ Message listed(const std::vector<Message>& lines, std::size_t limit) {
 
 // ---- Change ----
 
+Project::Impl& writable(Project::Impl& project) {
+    if (project.read_only)
+        refuse(Message("store.refused.read-only",
+                       TL_MSG("{file} is open read-only ({why}): no change can be recorded in it; copy it to a writable "
+                              "folder to change it"))
+                   .text("file", project.path)
+                   .nested("why", project.read_only_why));
+    return project;
+}
+
 Change::Change(Project::Impl& project, const Actor& actor, std::string action, Record record)
-    : p_(project), actor_(actor), action_(std::move(action)), time_(project.now()), tx_(project.db) {
+    : p_(writable(project)), actor_(actor), action_(std::move(action)), time_(project.now()), tx_(project.db) {
     if (actor_.user.empty())
         refuse(Message("store.refused.no-user", TL_MSG("a change needs the name of the user who makes it")));
     if (!p_.schema_problems.empty())
@@ -121,6 +132,27 @@ std::string hex32(std::int64_t v) {
                                                      .text("file", path)
                                                      .text("detail", e.what()));
     }
+}
+
+/// A read-only file that needs what only writing can do: finishing a change a crash interrupted
+/// (its hot journal), or upgrading an older format.
+[[noreturn]] void cannot_open_read_only(const std::string& path, const Message& why, bool journal, int format) {
+    if (journal)
+        throw StoreError(StoreErrorKind::Io,
+                         Message("store.read-only.hot-journal",
+                                 TL_MSG("{file} was left in the middle of a change (its journal {journal} is beside it), "
+                                        "and {why}, so the change cannot be rolled back: copy both files to a writable "
+                                        "folder and open the copy there"))
+                             .text("file", path)
+                             .text("journal", path + "-journal")
+                             .nested("why", why));
+    throw StoreError(StoreErrorKind::Io,
+                     Message("store.read-only.old-format",
+                             TL_MSG("{file} has the older project format {format}, which must be upgraded when it is opened, "
+                                    "and {why}: copy it to a writable folder and open the copy there"))
+                         .text("file", path)
+                         .count("format", format)
+                         .nested("why", why));
 }
 
 /// Connection settings, before anything reads the schema: nothing a received file contains may
@@ -234,19 +266,29 @@ Project Project::open(const std::string& path, const ProjectOptions& options) {
                                 : Message("store.not-a-project",
                                           TL_MSG("{file} is not a TenderLoop project (not an SQLite database)")))
                              .text("file", path));
+    const ReadOnlyCause cause = options.read_only ? ReadOnlyCause::Asked : read_only_cause(probe_file_access(path));
+    const Message read_only_why = store::read_only_reason(cause, path);
     std::unique_ptr<Impl> impl;
     try {
-        impl = std::make_unique<Impl>(path, false);
+        impl = std::make_unique<Impl>(path, false, cause != ReadOnlyCause::None);
         impl->clock = options.clock;
+        impl->read_only_why = read_only_why;
         configure(impl->db);
         check_identity(impl->db, path);
         check_schema(*impl, options);
-        // A rollback journal, whatever mode the file was left in (WAL is persistent in a file).
-        impl->db.exec("PRAGMA journal_mode = DELETE");
+        // A rollback journal, whatever mode the file was left in (WAL is persistent in a file);
+        // a read-only file stays as it is.
+        if (!impl->read_only) impl->db.exec("PRAGMA journal_mode = DELETE");
         check_integrity(impl->db, path);
         const int version = static_cast<int>(impl->db.query_int("PRAGMA user_version"));
+        if (version < kFormatVersion && impl->read_only) cannot_open_read_only(path, read_only_why, false, version);
         if (version < kFormatVersion) migrate(*impl, version, options);
     } catch (const sql::Error& e) {
+        // SQLite must roll back a hot journal before it reads; a read-only connection cannot.
+        std::error_code journal_ec;
+        if (cause != ReadOnlyCause::None && fs::exists(path + "-journal", journal_ec) &&
+            (e.code() == SQLITE_READONLY || e.code() == SQLITE_CANTOPEN))
+            cannot_open_read_only(path, read_only_why, true, 0);
         open_failed(path, e);
     }
     return Project(std::move(impl));
@@ -322,6 +364,9 @@ Project::Project(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Project::Project(Project&&) noexcept = default;
 Project& Project::operator=(Project&&) noexcept = default;
 Project::~Project() = default;
+
+bool Project::read_only() const { return impl_->read_only; }
+Message Project::read_only_reason() const { return impl_->read_only_why; }
 
 ProjectInfo Project::info() const {
     ProjectInfo info;

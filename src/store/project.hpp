@@ -50,6 +50,9 @@ struct ProjectOptions {
     /// Open a file whose schema is not TenderLoop's own (an extra trigger, an altered table) for
     /// `verify_audit` to report it, instead of refusing it; nothing can be changed in such a file.
     bool inspect = false;
+    /// Open for reading only even when the file could be written (as on a read-only medium).
+    /// A file that cannot be written is opened read-only whatever this says (read_only.hpp).
+    bool read_only = false;
 };
 
 class Project {
@@ -73,6 +76,12 @@ public:
     ~Project();
 
     ProjectInfo info() const;
+    /// True when the file was opened for reading only (a read-only medium, file or folder, or
+    /// ProjectOptions::read_only): it reads, evaluates and exports, and every change is refused
+    /// with StoreError(Refused, code "store.refused.read-only").
+    bool read_only() const;
+    /// Why it is read-only ("it is on a read-only medium"...); empty when it is not.
+    Message read_only_reason() const;
 
     // ---- rules (project_rules.cpp) ----
     RulesVersion current_rules() const;

@@ -14,9 +14,13 @@
 namespace tl::store {
 
 struct Project::Impl {
-    Impl(const std::string& file, bool create) : db(file, create), path(file) {}
+    Impl(const std::string& file, bool create, bool read_only_ = false)
+        : db(file, create, read_only_), path(file), read_only(read_only_) {}
     sql::Db db;
     std::string path;
+    /// Opened for reading only (read_only.hpp): every Change is refused, with `read_only_why`.
+    bool read_only = false;
+    Message read_only_why;
     Clock clock;
     std::string now() const { return clock ? clock() : system_time_utc(); }
     /// How the file's schema differs from TenderLoop's (opened for inspection only: such a file
@@ -79,6 +83,10 @@ std::string bid_label(const BidKey& key);
 Message bid_label_message(const BidKey& key);
 /// `lines` one per line ("\n  line"), at most `limit` of them, then "... and N more".
 Message listed(const std::vector<Message>& lines, std::size_t limit = 50);
+
+/// `project`, or throws StoreError(Refused) naming the file and why it is read-only: the check
+/// every Change makes before it takes the write lock.
+Project::Impl& writable(Project::Impl& project);
 
 /// Throws StoreError(kind, message).
 [[noreturn]] void refuse(Message message);

@@ -110,8 +110,9 @@ int Stmt::column_count() const { return sqlite3_column_count(stmt_); }
 
 // ---- Db ----
 
-Db::Db(const std::string& path, bool create) {
-    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOFOLLOW;
+Db::Db(const std::string& path, bool create, bool read_only) {
+    const int flags = (read_only && !create ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)) |
+                      SQLITE_OPEN_NOFOLLOW;
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);

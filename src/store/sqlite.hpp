@@ -92,9 +92,10 @@ private:
 /// One connection; closed when destroyed.
 class Db {
 public:
-    /// Opens an existing file for reading and writing (`create` = false) or creates it. Extended
-    /// result codes on; a 5 s busy timeout for files another TenderLoop has open.
-    Db(const std::string& path, bool create);
+    /// Opens an existing file for reading and writing (`create` = false) or creates it; with
+    /// `read_only`, an existing file for reading only (SQLITE_OPEN_READONLY: every write fails).
+    /// Extended result codes on; a 5 s busy timeout for files another TenderLoop has open.
+    Db(const std::string& path, bool create, bool read_only = false);
     ~Db();
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;

@@ -36,6 +36,9 @@ struct ExportInfo {
     /// When exported from a project file: the head of its audit log (SHA-256), so that
     /// `tenderloop audit verify --head HASH` can prove the log still extends what was signed.
     std::string audit_head;
+    /// Not empty: the export is not recorded in the project's log, because the project file is
+    /// read-only for this reason (English, e.g. "it is on a read-only medium").
+    std::string not_recorded;
     /// When the rules have committee criteria and the scores come from a project: each
     /// evaluator's marks, the spread and the consensus, written to a Committee sheet.
     const CommitteeScores* committee = nullptr;

@@ -23,6 +23,8 @@ void write_audit_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Cri
     line("Bids file", info.bids.name);
     line("Bids SHA-256", info.bids.sha256);
     if (!info.audit_head.empty()) line("Project audit log head", info.audit_head);
+    if (!info.not_recorded.empty())
+        line("Export recorded", "no: nothing was recorded in the project, which was read-only (" + info.not_recorded + ")");
     line("Bids", std::to_string(bids.bids.size()));
     line("Lots", rules.tender.lots.empty() ? std::string("one (no lots)") : std::to_string(rules.tender.lots.size()));
     line("Totals compared with", "a relative tolerance of 1e-9 (equal totals go to the tie-break chain)");
