@@ -543,8 +543,8 @@ io::ExportInfo TenderProject::export_info(const ProjectEvaluation& ev, const std
 }
 
 ChangeOutcome TenderProject::record_export(const ProjectEvaluation& ev, const std::string& workbook_path,
-                                           const std::string& reason) {
-    InputFile workbook = read_input_file(workbook_path, InputKind::Workbook);
+                                           const std::string& reason, const std::string& written_at) {
+    InputFile workbook = read_input_file(written_at.empty() ? workbook_path : written_at, InputKind::Workbook);
     if (!workbook.ok()) return refused(Refusal::Io, std::move(*workbook.error));
     return change(Message("app.export-recorded", TL_MSG("recorded the export")),
                   [&] { s_->project.record_export(workbook_path, sha256_hex(workbook.bytes), ev.audit_head, actor(reason)); });
