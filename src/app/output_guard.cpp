@@ -32,6 +32,7 @@ Message kind_name(FileKind kind) {
         case FileKind::Zip: return Message("app.output.kind.zip", TL_MSG("a workbook (.xlsx, a zip file)"));
         case FileKind::Sqlite: return Message("app.output.kind.sqlite", TL_MSG("a database (SQLite)"));
         case FileKind::Folder: return Message("app.output.kind.folder", TL_MSG("a folder"));
+        case FileKind::Special: return Message("app.output.kind.special", TL_MSG("a device, a pipe or a socket"));
         case FileKind::Text:
         case FileKind::Missing: break;
     }
@@ -59,8 +60,9 @@ FileKind sniff_file_kind(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return FileKind::Missing;
     if (S_ISDIR(st.st_mode)) return FileKind::Folder;
+    if (!S_ISREG(st.st_mode)) return FileKind::Special;
     const std::string head = head_of(path, 16);
-    if (head.compare(0, 4, "PK\3\4") == 0 && head.size() >= 4) return FileKind::Zip;
+    if (head.compare(0, 4, "PK\3\4") == 0) return FileKind::Zip;
     if (head == std::string("SQLite format 3\0", 16)) return FileKind::Sqlite;
     return FileKind::Text;
 }
@@ -89,9 +91,12 @@ ChangeOutcome check_output(const OutputRequest& r) {
                               .nested("todo", what_to_do(r, false)));
         }
         const FileKind found = sniff_file_kind(r.path);
-        if (found == FileKind::Folder)
-            return refuse(Message("app.output.folder", TL_MSG("{path} is a folder; {todo}"))
+        // Never a file's place, not even forced: AtomicFile would put a file where a folder or a
+        // device (/dev/null for a root user) was.
+        if (found == FileKind::Folder || found == FileKind::Special)
+            return refuse(Message("app.output.not-a-file", TL_MSG("{path} is {found}, not a file; {todo}"))
                               .text("path", r.path)
+                              .nested("found", kind_name(found))
                               .nested("todo", what_to_do(r, false)));
         if (!r.force && found != r.writes) {
             if (found == FileKind::Sqlite && is_project_file(r.path))

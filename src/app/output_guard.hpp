@@ -14,6 +14,7 @@ namespace tl::app {
 enum class FileKind {
     Missing,  ///< no such file (nothing to destroy)
     Folder,   ///< a directory
+    Special,  ///< a device, a pipe or a socket (/dev/null): replacing it would break the system
     Zip,      ///< "PK\3\4": an .xlsx workbook, a bid form, any zip
     Sqlite,   ///< "SQLite format 3\0": a TenderLoop project or another database
     Text,     ///< anything else: rules, a CSV, a note

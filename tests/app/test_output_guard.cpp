@@ -77,6 +77,7 @@ TEST_CASE("output guard: a file's kind is read from its first bytes, not its nam
     CHECK(app::sniff_file_kind(dir.file("empty")) == app::FileKind::Text);
     CHECK(app::sniff_file_kind(dir.file("none")) == app::FileKind::Missing);
     CHECK(app::sniff_file_kind(dir.path().string()) == app::FileKind::Folder);
+    CHECK(app::sniff_file_kind("/dev/null") == app::FileKind::Special);
     CHECK_FALSE(app::is_project_file(dir.file("db.crit")));  // SQLite, but not TenderLoop's application id
     chairs(dir);
     CHECK(app::is_project_file(dir.file("chairs.tender")));
@@ -141,8 +142,11 @@ TEST_CASE("output guard: a project or a file of another kind only with force; th
     // The same kind (last week's workbook), or no file yet: written.
     CHECK(refusal(request(dir.file("old.xlsx"), app::FileKind::Zip, {dir.file("rules.crit")})).empty());
     CHECK(refusal(request(dir.file("new.csv"), app::FileKind::Text, {dir.file("rules.crit")})).empty());
-    // A folder is never a place for a file.
-    CHECK(refusal(request(dir.path().string(), app::FileKind::Zip, {}, true)) == "app.output.folder");
+    // A folder or a device is never a place for a file.
+    CHECK(refusal(request(dir.path().string(), app::FileKind::Zip, {}, true)) == "app.output.not-a-file");
+    CHECK(refusal(request("/dev/null", app::FileKind::Text, {}, true)) == "app.output.not-a-file");
+    CHECK(app::check_output(request("/dev/null", app::FileKind::Text, {})).summary ==
+          "/dev/null is a device, a pipe or a socket, not a file; choose another name for the output");
 }
 
 TEST_CASE("project export: when the log refuses the record, no workbook is left and the old one is kept", "[app][output]") {
