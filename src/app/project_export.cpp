@@ -39,8 +39,12 @@ ChangeOutcome export_workbook(TenderProject& project, const ProjectEvaluation& e
         set_summary(out, Message("app.cannot-write", TL_MSG("cannot write {path}: {reason}")).text("path", path).nested("reason", e.message()));
         return out;
     } catch (const io::XlsxError& e) {
+        // The writer names the file it wrote, our temporary: the user knows the workbook's name.
+        Message m = e.message;
+        for (MessageArg& a : m.args)
+            if (a.name == "file" && a.text == file->temp_path()) a.text = path;
         out.refusal = Refusal::Io;
-        set_summary(out, e.message);
+        set_summary(out, std::move(m));
         return out;
     }
     ChangeOutcome recorded = project.record_export(ev, path, reason, file->temp_path());
