@@ -106,7 +106,7 @@ TEST_CASE("output guard: never over an input of the same run, however it is name
     CHECK(test::read_text(rules) == kRules);
 }
 
-TEST_CASE("output guard: a project or a file of another kind only with force; the same kind or a new file always",
+TEST_CASE("output guard: a project or a file of another kind only with force, the same kind or a new file always",
           "[app][output]") {
     test::TempDir dir;
     chairs(dir);
