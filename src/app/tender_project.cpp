@@ -574,9 +574,9 @@ io::ExportInfo TenderProject::export_info(const ProjectEvaluation& ev, const std
 }
 
 ChangeOutcome TenderProject::record_export(const ProjectEvaluation& ev, const std::string& workbook_path,
-                                           const std::string& reason) {
+                                           const std::string& reason, const std::string& written_at) {
     if (read_only()) return done_not_recorded(not_recorded_note());
-    InputFile workbook = read_input_file(workbook_path, InputKind::Workbook);
+    InputFile workbook = read_input_file(written_at.empty() ? workbook_path : written_at, InputKind::Workbook);
     if (!workbook.ok()) return refused(Refusal::Io, std::move(*workbook.error));
     return change(Message("app.export-recorded", TL_MSG("recorded the export")),
                   [&] { s_->project.record_export(workbook_path, sha256_hex(workbook.bytes), ev.audit_head, actor(reason)); });

@@ -37,6 +37,7 @@ enum class Refusal {
     Store,            ///< the project refused the change or could not write it (the summary says why)
     ReadOnly,         ///< the project is open read-only (TenderProject::read_only): nothing can be recorded
     Io,               ///< a file could not be read or written (the summary says which and why)
+    Output,           ///< the output would destroy an input, a project or a file of another kind (app/output_guard.hpp)
 };
 
 /// What a requested change came to: done, or refused with every reason. `problems` may hold
@@ -228,8 +229,10 @@ public:
     io::ExportInfo export_info(const ProjectEvaluation& ev, const std::string& tool_version) const;
 
     /// Records a workbook written from `ev` at `workbook_path` (its SHA-256 read back from disk).
+    /// `written_at`: where its bytes are now when that is not yet `workbook_path` (the temporary
+    /// an export puts in place only once the export is recorded); empty: `workbook_path`.
     ChangeOutcome record_export(const ProjectEvaluation& ev, const std::string& workbook_path,
-                                const std::string& reason = "");
+                                const std::string& reason = "", const std::string& written_at = "");
 
 private:
     struct State;

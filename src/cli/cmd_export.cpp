@@ -8,6 +8,7 @@
 #include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
+#include "cli/output_check.hpp"
 #include "cli/project_cli.hpp"
 #include "cli/project_evaluate.hpp"
 #include "core/engine.hpp"
@@ -39,6 +40,9 @@ int run_export(const ParsedArgs& args) {
 
     const auto loaded = load_rules(rules_path);
     if (!loaded) return kExitFailure;
+    std::vector<std::string> inputs = rule_files(*loaded);
+    inputs.push_back(bids_path);
+    if (!output_allowed("export", out, app::FileKind::Zip, std::move(inputs), args)) return kExitFailure;
     const auto bids = load_bids(bids_path, loaded->rules);
     if (!bids) return kExitFailure;
     // Fingerprints of the bytes as read (the inputs were just read successfully).
@@ -65,7 +69,8 @@ int run_export(const ParsedArgs& args) {
 
 Command export_command() {
     std::vector<OptionSpec> options{{"--bids", "BIDS.csv", tr(TL_MSG("the bids, one row per bid (as for evaluate); not for a project"))},
-                                    {"-o", "FILE.xlsx", tr(TL_MSG("the workbook to write (replaced only when complete)")), true}};
+                                    {"-o", "FILE.xlsx", tr(TL_MSG("the workbook to write (replaced only when complete)")), true},
+                                    force_option()};
     for (auto& o : change_options()) options.push_back({o.name, o.value_name, project_option_help(o.help)});
     return {"export", "RULES.crit|PROJECT.tender",
             tr(TL_MSG("Write the evaluation workbook (.xlsx): summary, bids, live-formula scores, method, audit. A project "

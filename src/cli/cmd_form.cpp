@@ -6,6 +6,7 @@
 #include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
+#include "cli/output_check.hpp"
 #include "cli/printable.hpp"
 #include "io/form/bid_form.hpp"
 
@@ -21,6 +22,7 @@ int run_form(const ParsedArgs& args) {
     const auto loaded = load_rules(args.positional[0]);
     if (!loaded) return kExitFailure;
     const CriteriaSet& rules = loaded->rules;
+    if (!output_allowed("form", out, app::FileKind::Zip, rule_files(*loaded), args)) return kExitFailure;
 
     io::BidFormOptions options;
     options.lot = args.value("--lot");
@@ -61,7 +63,8 @@ Command form_command() {
     return {"form", "RULES.crit",
             tr(TL_MSG("Write the bid response form (.xlsx) that bidders fill in; read it back with import-form.")),
             {{"-o", "FORM.xlsx", tr(TL_MSG("the form to write (replaced only when complete)")), true},
-             {"--lot", "ID", tr(TL_MSG("make the form for this lot only (default: the bidder chooses the lot)"))}},
+             {"--lot", "ID", tr(TL_MSG("make the form for this lot only (default: the bidder chooses the lot)"))},
+             force_option()},
             &run_form};
 }
 

@@ -8,6 +8,7 @@
 #include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
+#include "cli/output_check.hpp"
 #include "cli/printable.hpp"
 #include "app/name_warnings.hpp"
 #include "app/save_file.hpp"
@@ -27,6 +28,12 @@ int run_import_form(const ParsedArgs& args) {
     const auto loaded = load_rules(args.positional[0]);
     if (!loaded) return kExitFailure;
     const CriteriaSet& rules = loaded->rules;
+    if (out != "-") {
+        // Checked before any form is read: the CSV must not take the place of a form, the rules or a project.
+        std::vector<std::string> inputs = rule_files(*loaded);
+        inputs.insert(inputs.end(), args.positional.begin() + 1, args.positional.end());
+        if (!output_allowed("import-form", out, app::FileKind::Text, std::move(inputs), args)) return kExitFailure;
+    }
 
     BidTable table;
     table.fields = rules.fields;
@@ -104,7 +111,8 @@ int run_import_form(const ParsedArgs& args) {
 Command import_form_command() {
     return {"import-form", "RULES.crit FORM.xlsx [FORM.xlsx ...]",
             tr(TL_MSG("Read filled-in bid forms, check every answer, and write the bids CSV for evaluate.")),
-            {{"-o", "BIDS.csv", tr(TL_MSG("the bids CSV to write ('-' for standard output); written only if all forms are good")), true}},
+            {{"-o", "BIDS.csv", tr(TL_MSG("the bids CSV to write ('-' for standard output); written only if all forms are good")), true},
+             force_option()},
             &run_import_form};
 }
 

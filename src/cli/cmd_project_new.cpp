@@ -6,6 +6,7 @@
 #include "cli/cli_translator.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
+#include "cli/output_check.hpp"
 #include "cli/printable.hpp"
 #include "cli/project_cli.hpp"
 
@@ -22,6 +23,11 @@ int run_new(const ParsedArgs& args) {
     const std::string path = args.positional[0], rules_path = args.value("--rules");
     if (std::filesystem::path(path).extension() != ".tender")
         throw UsageError(say(Message("cli.new.not-tender", TL_MSG("a project file ends in .tender: '{path}'")).text("path", path)));
+    if (args.has("--force") && !args.has("--replace"))
+        throw UsageError(option_goes_with("--force", "--replace"));
+    // Without --replace an existing file is refused anyway; with it, never the rules it reads, and a
+    // file that is not a project only with --force (replacing a project with a project is --replace's job).
+    if (args.has("--replace") && !output_allowed("new", path, app::FileKind::Sqlite, {rules_path}, args)) return kExitFailure;
     const auto text = read_input(rules_path, InputKind::Rules);
     if (!text) return kExitFailure;
 
@@ -59,7 +65,9 @@ Command new_project_command() {
     std::vector<OptionSpec> options{{"--rules", "RULES.crit", tr(TL_MSG("the tender's rules (checked; refused with errors)")), true},
                                     {"--title", "TEXT", tr(TL_MSG("the project's title (default: the rules' tender title)"))},
                                     {"--replace", "", tr(TL_MSG("replace an existing file (its rules, bids, committee and audit "
-                                                                "log are gone); only once the new project is complete"))}};
+                                                                "log are gone); only once the new project is complete"))},
+                                    {"--force", "", tr(TL_MSG("with --replace: replace a file that is not a project all the same "
+                                                              "(never the rules file read)"))}};
     for (auto& o : change_options()) options.push_back(o);
     return {"new", "PROJECT.tender",
             tr(TL_MSG("Create a tender project file (SQLite) holding the rules, bids, committee and audit log.")),

@@ -9,6 +9,7 @@
 #include "cli/cli_translator.hpp"
 #include "cli/format.hpp"
 #include "cli/inputs.hpp"
+#include "cli/output_check.hpp"
 #include "cli/cli_translator.hpp"
 #include "cli/printable.hpp"
 #include "cli/project_cli.hpp"
@@ -144,6 +145,7 @@ int evaluate_project(const ParsedArgs& args, const std::string& format) {
 
 int export_project(const ParsedArgs& args, const std::string& out) {
     const std::string path = args.positional[0];
+    if (!output_allowed("export", out, app::FileKind::Zip, {path}, args)) return kExitFailure;
     auto p = open_project(path, args, "export");
     if (!p) return kExitFailure;
     try {

@@ -6,6 +6,7 @@
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
+#include "app/output_guard.hpp"
 #include "gui/i18n.hpp"
 #include "gui/wx_text.hpp"
 #include "io/form/bid_form.hpp"
@@ -31,6 +32,15 @@ bool export_bid_form_dialog(wxWindow* parent, const CriteriaSet& rules, const st
     if (dialog.ShowModal() != wxID_OK) return false;
     wxFileName target(dialog.GetPath());
     if (target.GetExt().Lower() != "xlsx") target.SetExt("xlsx");
+    // Never over the rules or the project it is made from, nor over a file that is not a workbook.
+    app::OutputRequest output;
+    output.path = from_wx(target.GetFullPath());
+    output.writes = app::FileKind::Zip;
+    output.inputs = {near};
+    if (const app::ChangeOutcome checked = app::check_output(output); !checked.ok) {
+        wxMessageBox(say(checked.summary_message), _("The bid form was not written"), wxOK | wxICON_ERROR, parent);
+        return false;
+    }
     Message error;
     if (!io::write_bid_form(rules, from_wx(target.GetFullPath()), options, error)) {
         wxMessageBox(say(error), _("The bid form was not written"), wxOK | wxICON_ERROR, parent);

@@ -8,6 +8,9 @@
 #include <wx/utils.h>
 
 #include "app/data_paths.hpp"
+#include "app/output_guard.hpp"
+#include "app/project_export.hpp"
+#include "core/atomic_file.hpp"
 #include "gui/bid_form_export.hpp"
 #include "gui/editor_panel.hpp"
 #include "gui/i18n.hpp"
@@ -43,6 +46,17 @@ bool MainFrame::export_workbook(const wxString& path, WorkbookExporter::DoneFn d
     if (!current || current->provisional()) return false;
     io::ExportInfo info = current->project ? document_.project().export_info(*current->project, TL_VERSION)
                                            : WorkbookExporter::file_export_info(*current);
+    // A project's workbook is written to a temporary, recorded, and only then put in place (as
+    // app::export_workbook does for the CLI): a record the log refuses leaves no workbook behind.
+    std::shared_ptr<AtomicFile> staged;
+    if (current->project) {
+        try {
+            staged = std::make_shared<AtomicFile>(from_wx(path));
+        } catch (const AtomicFileError& e) {
+            done(from_wx(say(e.message())));
+            return true;
+        }
+    }
     std::shared_ptr<wxProgressDialog> progress;
     if (!quiet)
         progress = std::make_shared<wxProgressDialog>(
@@ -50,22 +64,37 @@ bool MainFrame::export_workbook(const wxString& path, WorkbookExporter::DoneFn d
             wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME);
     SetStatusText(wxString::Format(_("Writing %s..."), path), 0);
     const bool started = exporter_.start(
-        current, std::move(info), from_wx(path),
+        current, std::move(info), staged ? staged->temp_path() : from_wx(path),
         [progress](double fraction) { return !progress || progress->Update(static_cast<int>(fraction * 99)); },
-        [this, path, done, progress, current](const std::string& error) {
+        [this, path, done, progress, current, staged](const std::string& error) {
             if (progress) progress->Hide();
+            std::string failure = error;
             // A project records the workbook (its SHA-256 and the audit head printed in it).
-            if (error.empty() && current->project && document_.is_open()) {
-                const app::ChangeOutcome recorded = document_.project().record_export(*current->project, from_wx(path));
-                if (!recorded.ok) show_refusal(this, recorded);  // the file is there; the log does not say so
-                if (recorded.not_recorded) {  // a read-only project: written, and said so
-                    SetStatusText(wxString::Format(_("Wrote %s"), path) + "; " + say(recorded.summary_message), 0);
-                    done(error);
-                    return;
+            std::string not_recorded;  // a read-only project: written, and said so
+            if (failure.empty() && staged) {
+                if (!document_.is_open()) {
+                    failure = from_wx(_("The project was closed during the export; the workbook was not written."));
+                } else {
+                    const app::ChangeOutcome recorded =
+                        document_.project().record_export(*current->project, from_wx(path), "", staged->temp_path());
+                    if (!recorded.ok) failure = summary_text(recorded);
+                    else if (recorded.not_recorded) not_recorded = from_wx(say(recorded.summary_message));
+                }
+                if (failure.empty()) {
+                    try {
+                        staged->commit();
+                    } catch (const AtomicFileError& e) {
+                        failure = from_wx(say(app::export_not_placed(from_wx(path), e.message())));
+                    }
+                } else {
+                    staged->discard();
                 }
             }
-            SetStatusText(error.empty() ? wxString::Format(_("Wrote %s"), path) : _("The workbook was not written."), 0);
-            done(error);
+            SetStatusText(failure.empty() ? wxString::Format(_("Wrote %s"), path) +
+                                                (not_recorded.empty() ? wxString() : "; " + to_wx(not_recorded))
+                                          : _("The workbook was not written."),
+                          0);
+            done(failure);
         });
     return started;
 }
@@ -93,6 +122,16 @@ void MainFrame::on_export(wxCommandEvent&) {
     wxFileName target(dialog.GetPath());
     if (target.GetExt().Lower() != "xlsx") target.SetExt("xlsx");
     const wxString path = target.GetFullPath();
+    // Never over the project, the rules or the bids evaluated, nor over a file that is not a workbook.
+    app::OutputRequest output;
+    output.path = from_wx(path);
+    output.writes = app::FileKind::Zip;
+    output.inputs = document_.is_open() ? std::vector<std::string>{document_.project().path()}
+                                        : std::vector<std::string>{current->rules_path, current->bids_path};
+    if (const app::ChangeOutcome checked = app::check_output(output); !checked.ok) {
+        show_refusal(this, checked);
+        return;
+    }
     if (!export_workbook(path, [this, path](const std::string& error) { after_export(path, error); }))
         wxMessageBox(_("An export is still running."), _("Export workbook"), wxOK | wxICON_INFORMATION, this);
 }

@@ -9,6 +9,7 @@
 #include <wx/notebook.h>
 #include <wx/stc/stc.h>
 
+#include "app/output_guard.hpp"
 #include "app/save_file.hpp"
 #include "gui/bids_panel.hpp"
 #include "gui/project_document.hpp"
@@ -110,6 +111,16 @@ bool MainFrame::create_project(const wxString& path, const wxString& title, cons
         if (document_.is_open() && wxFileName(to_wx(document_.project().path())).SameAs(target)) {
             if (!quiet) wxMessageBox(wxString::Format(_("%s is the project open now; choose another file."), path),
                                      _("New project"), wxOK | wxICON_WARNING, this);
+            return false;
+        }
+        // Never the rules or bids file open now, nor a file that is not a project (a project is
+        // replaced after the question below).
+        app::OutputRequest output;
+        output.path = from_wx(path);
+        output.writes = app::FileKind::Sqlite;
+        output.inputs = {session_.rules_path(), session_.bids_path()};
+        if (const app::ChangeOutcome checked = app::check_output(output); !checked.ok) {
+            if (!quiet) show_refusal(this, checked);
             return false;
         }
         // Asked here whatever way the name was chosen (typed, suggested or picked).
