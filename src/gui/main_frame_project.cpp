@@ -59,6 +59,12 @@ bool MainFrame::open_project(const wxString& path, bool quiet) {
         SetStatusText(wxString::Format(_("Project %s: rules version %d, %zu bids"), wxFileName(path).GetFullName(),
                                        document_.project().rules_version().version, file.bids().size()),
                       0);
+    // Data edited outside TenderLoop: every change would be refused, so say it now, not at the
+    // officer's first click.
+    if (const auto changed = file.changed_outside()) {
+        SetStatusText(_("Changed outside TenderLoop: nothing can be recorded in this project"), 0);
+        if (!quiet) wxMessageBox(say(*changed), _("Project changed outside TenderLoop"), wxOK | wxICON_WARNING, this);
+    }
     update_title();
     update_menus();
     return true;

@@ -116,25 +116,32 @@ std::vector<AuditEntry> read_audit_entries(sql::Db& db) {
     return out;
 }
 
-void refuse_if_changed_outside(sql::Db& db, const std::string& path) {
+std::optional<Message> changed_outside(sql::Db& db, const std::string& path) {
     const auto last = last_audit_entry(db);
-    if (!last) return;  // a project being created
+    if (!last) return std::nullopt;  // a project being created
     auto changed = [&](Message what) {
-        refuse(Message("store.refused.changed-outside",
+        return Message("store.refused.changed-outside",
                        TL_MSG("{file} was changed outside TenderLoop after entry #{seq} ({action}, {at}): {what}. Nothing "
                               "was written. 'tenderloop audit {file} verify' shows what differs; go on from a copy of the "
                               "project that verifies"))
-                   .text("file", path)
-                   .count("seq", last->seq)
-                   .text("action", last->action)
-                   .text("at", last->at)
-                   .nested("what", std::move(what)));
+            .text("file", path)
+            .count("seq", last->seq)
+            .text("action", last->action)
+            .text("at", last->at)
+            .nested("what", std::move(what));
     };
     if (audit_entry_hash(*last) != last->hash)
-        changed(Message("store.changed.entry", TL_MSG("that entry no longer matches its hash")));
+        return changed(Message("store.changed.entry", TL_MSG("that entry no longer matches its hash")));
     if (!last->state_hash.empty() && state_sha256(db) != last->state_hash)
-        changed(Message("store.changed.data", TL_MSG("its data differs from what that entry recorded")));
+        return changed(Message("store.changed.data", TL_MSG("its data differs from what that entry recorded")));
+    return std::nullopt;
 }
+
+void refuse_if_changed_outside(sql::Db& db, const std::string& path) {
+    if (auto message = changed_outside(db, path)) refuse(std::move(*message));
+}
+
+std::optional<Message> Project::changed_outside() const { return store::changed_outside(impl_->db, impl_->path); }
 
 std::string os_account() {
     const uid_t uid = geteuid();

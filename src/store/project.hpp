@@ -169,6 +169,10 @@ public:
     std::vector<RowChange> audit_changes(const AuditEntry& entry) const;
     /// Hash of the last entry.
     std::string audit_head() const;
+    /// When the data was changed outside TenderLoop after the last entry (or that entry was), the
+    /// message every change is then refused with; nothing otherwise. For a front end to say so
+    /// when the project is opened, before anyone tries to change it.
+    std::optional<Message> changed_outside() const;
     /// Recomputes the chain; replays the recorded changes of every entry of format 3 from empty
     /// tables (or from the migration's snapshot) and checks that each entry's state follows and
     /// that the data is what the replay arrives at; checks the entries' times (none in the future,

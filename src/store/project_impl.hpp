@@ -62,6 +62,9 @@ std::string append_audit_entry(sql::Db& db, const std::string& at, const Actor& 
 /// The log's entries, oldest first, and its last one (none in a file being created).
 std::vector<AuditEntry> read_audit_entries(sql::Db& db);
 std::optional<AuditEntry> last_audit_entry(sql::Db& db);
+/// Why the data cannot be vouched for by the log (the last entry no longer matches its hash, or
+/// the data differs from its state), naming `path` and the entry; nothing when it can.
+std::optional<Message> changed_outside(sql::Db& db, const std::string& path);
 /// Refuses (StoreError Refused, naming `path` and the entry) when the last entry no longer
 /// matches its hash or the data differs from the state it recorded: a change written on top of
 /// data edited outside TenderLoop would launder the edit into the log.

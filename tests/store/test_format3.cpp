@@ -55,10 +55,15 @@ TEST_CASE("format 3: a change on data edited outside TenderLoop is refused, and 
     ProjectFixture f;
     populate(f);
     const auto entries = f.p.audit_log().size();
+    CHECK_FALSE(f.p.changed_outside());
     // As the issue reproduced it: halve a price with the sqlite3 shell.
     REQUIRE(raw_sql(f.path, "UPDATE bid_values SET value = value * 0.5 WHERE field = 'price' AND bid = 1").empty());
     const std::string tampered = raw_query(f.path, "SELECT value FROM bid_values WHERE field = 'price' AND bid = 1");
     f.p = Project::open(f.path);  // opening (to look, evaluate, export) is fine
+    // ... and says at once why nothing can be recorded (the desktop app shows it when opening).
+    const auto changed = f.p.changed_outside();
+    REQUIRE(changed);
+    CHECK(changed->code == "store.refused.changed-outside");
     const StoreError e = error_of([&] { f.p.add_evaluator("Dora", Role::Member, who("officer")); });
     CHECK(e.kind() == StoreErrorKind::Refused);
     CHECK(e.message().code == "store.refused.changed-outside");
