@@ -25,8 +25,11 @@ RulesCorrectionDialog::RulesCorrectionDialog(wxWindow* parent, const app::Change
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "rules-correction") {
     const int gap = FromDIP(6);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* why = wrapped(this, to_wx(summary_text(refusal)));
+    // The store's own refusal first (how many bids, since when), set off in bold: the font is
+    // set before wrapping, so that the lines are measured in it.
+    auto* why = new wxStaticText(this, wxID_ANY, to_wx(summary_text(refusal)));
     why->SetFont(why->GetFont().Bold());
+    why->Wrap(FromDIP(480));
     sizer->Add(why, 0, wxALL, gap * 2);
     sizer->Add(wrapped(this, _("Bids have arrived: the published award criteria may no longer change. Only an error in "
                                "them may be corrected, such as a typo in a name. A correction is recorded with its "
