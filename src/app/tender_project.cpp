@@ -253,8 +253,12 @@ ChangeOutcome TenderProject::set_rules(const std::string& text, const std::strin
         return refused(Refusal::BidsDoNotFit,
                        Message("app.rules.bids-do-not-fit", TL_MSG("the stored bids do not fit the new rules; nothing was recorded")),
                        std::move(out.problems));
+    store::Actor who = actor(reason);
+    // A correction's reason is the user's own: "entered by NAME" alone is not one (the store then
+    // refuses the correction for want of a reason).
+    if (correction && reason.find_first_not_of(" \t\r\n") == std::string::npos) who.reason.clear();
     ChangeOutcome stored = change({}, [&] {
-        out.recorded = s_->project.set_rules(text, source_name, loaded.rules, rebound, actor(reason), correction);
+        out.recorded = s_->project.set_rules(text, source_name, loaded.rules, rebound, who, correction);
         set_summary(out, correction ? Message("app.rules.corrected", TL_MSG("rules version {version} recorded as a correction"))
                                           .count("version", out.recorded)
                                     : Message("app.rules.recorded", TL_MSG("rules version {version} recorded"))

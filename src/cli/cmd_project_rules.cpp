@@ -1,5 +1,5 @@
-// `tenderloop rules P.tender [show [--version N] | set R.crit [--correction] | history]`: the project's rules
-// versions. `set` checks the rules and re-reads the stored bids against them first; once the
+// `tenderloop rules P.tender [show [--version N] | set R.crit [--correction] | history]`: the
+// project's rules versions. `set` checks the rules and re-reads the stored bids against them first; once the
 // project holds bids, only `set --correction --reason TEXT` changes them (the rules are frozen).
 #include <charconv>
 #include <filesystem>

@@ -142,6 +142,9 @@ TEST_CASE("app project: an edited rules text is previewed without recording, the
     CHECK(frozen.refusal == app::Refusal::RulesFrozen);
     CHECK(p.store().audit_log().size() == log_before);
     CHECK(p.set_rules(edited, "rules.crit", "", "", true).refusal == app::Refusal::Store);  // a correction needs a reason
+    p.set_entered_by("Secretary");  // "entered by Secretary" is not a reason
+    CHECK(p.set_rules(edited, "rules.crit", " ", "", true).store_refusal.code == "store.refused.correction-needs-reason");
+    p.set_entered_by("");
     const app::ChangeOutcome recorded = p.set_rules(edited, "rules.crit", "weights agreed", "", true);
     INFO(recorded.summary);
     REQUIRE(recorded.ok);
