@@ -11,6 +11,7 @@
 #include "app/bid_files.hpp"
 #include "app/name_warnings.hpp"
 #include "app/project_rebind.hpp"
+#include "app/rules_corrections.hpp"
 #include "core/engine.hpp"
 #include "core/sha256.hpp"
 #include "io/csv/bids_csv.hpp"
@@ -253,7 +254,7 @@ ChangeOutcome TenderProject::change(Message done, F&& f) {
 }
 
 ChangeOutcome TenderProject::set_rules(const std::string& text, const std::string& source_name, const std::string& reason,
-                                       const std::string& location) {
+                                       const std::string& location, bool correction) {
     ChangeOutcome out;
     const lang::LoadResult loaded = check_project_rules(text, location.empty() ? source_name : location, out.problems);
     if (has_errors(out.problems))
@@ -272,12 +273,20 @@ ChangeOutcome TenderProject::set_rules(const std::string& text, const std::strin
         return refused(Refusal::BidsDoNotFit,
                        Message("app.rules.bids-do-not-fit", TL_MSG("the stored bids do not fit the new rules; nothing was recorded")),
                        std::move(out.problems));
+    store::Actor who = actor(reason);
+    // A correction's reason is the user's own: "entered by NAME" alone is not one (the store then
+    // refuses the correction for want of a reason).
+    if (correction && reason.find_first_not_of(" \t\r\n") == std::string::npos) who.reason.clear();
     ChangeOutcome stored = change({}, [&] {
-        out.recorded = s_->project.set_rules(text, source_name, loaded.rules, rebound, actor(reason));
-        set_summary(out, Message("app.rules.recorded", TL_MSG("rules version {version} recorded")).count("version", out.recorded));
+        out.recorded = s_->project.set_rules(text, source_name, loaded.rules, rebound, who, correction);
+        set_summary(out, correction ? Message("app.rules.corrected", TL_MSG("rules version {version} recorded as a correction"))
+                                          .count("version", out.recorded)
+                                    : Message("app.rules.recorded", TL_MSG("rules version {version} recorded"))
+                                          .count("version", out.recorded));
     });
     if (!stored.ok) {
-        ChangeOutcome r = refused(stored.refusal, stored.summary_message, std::move(out.problems));
+        const bool frozen = stored.store_refusal.code == "store.refused.rules-frozen";
+        ChangeOutcome r = refused(frozen ? Refusal::RulesFrozen : stored.refusal, stored.summary_message, std::move(out.problems));
         r.store_refusal = stored.store_refusal;
         return r;
     }
@@ -285,6 +294,10 @@ ChangeOutcome TenderProject::set_rules(const std::string& text, const std::strin
     out.ok = true;
     out.re_read = rebound.bids.size();
     return out;
+}
+
+std::vector<RulesCorrection> TenderProject::rules_corrections() const {
+    return app::rules_corrections(s_->project.rules_history(), s_->rules_version.version);
 }
 
 ChangeOutcome TenderProject::import_bid_files(const std::vector<std::string>& paths, bool replace, const std::string& reason) {
@@ -505,6 +518,7 @@ std::shared_ptr<const ProjectEvaluation> TenderProject::evaluate() const {
     ev->missing = s_->project.missing_consensus(ev->rules);
     ev->committee = s_->project.committee_scores(ev->rules);
     ev->audit_head = head;
+    ev->corrections = app::rules_corrections(s_->project.rules_history(), ev->rules_version.version);
     s_->last_evaluation = ev;
     return ev;
 }
@@ -570,6 +584,7 @@ io::ExportInfo TenderProject::export_info(const ProjectEvaluation& ev, const std
     // The Audit sheet is English (as its other lines): the note as English words.
     if (read_only()) info.not_recorded = word(s_->project.read_only_reason());
     if (!ev.committee.criteria.empty()) info.committee = &ev.committee;
+    info.rules_corrections = ev.corrections;
     return info;
 }
 

@@ -16,6 +16,7 @@
 #include "core/criteria.hpp"
 #include "core/diagnostic.hpp"
 #include "core/result.hpp"
+#include "core/rules_correction.hpp"
 #include "io/workbook/evaluation_workbook.hpp"
 #include "lang/load.hpp"
 #include "store/project.hpp"
@@ -30,6 +31,9 @@ enum class Refusal {
     RulesDoNotCheck,  ///< the project's own rules do not check (their diagnostics in `problems`)
     Unchanged,        ///< equal to what the project holds: nothing to record
     BidsDoNotFit,     ///< stored bids the new rules cannot read (each in `problems`)
+    /// The project holds bids, so its rules are frozen: only a correction with a reason may
+    /// change them (set_rules with `correction`); a front end may offer to record it as one.
+    RulesFrozen,
     NoBids,           ///< the files hold no bids
     BidsExist,        ///< bids of these bidders are in the project already: import with `replace`
     NotFound,         ///< the bid (or record) named is not in the project
@@ -96,6 +100,9 @@ struct ProjectEvaluation {
     std::vector<store::MissingConsensus> missing;
     CommitteeScores committee;  ///< each evaluator's marks, for the Committee sheet
     std::string audit_head;     ///< the log's head when evaluated
+    /// The corrections of the rules made after bids arrived, up to the evaluated version, with
+    /// their diffs: every document made from the evaluation shows them.
+    std::vector<RulesCorrection> corrections;
     bool provisional() const { return !missing.empty(); }
 };
 
@@ -165,8 +172,15 @@ public:
     /// scores the new rules would orphan, a text equal to the current one.
     /// `location`: where messages about the text point (a path); empty: `source_name`. `re_read`
     /// and `recorded` (the new version) in the outcome.
+    /// Once the project holds a bid the rules are frozen: a change is refused with
+    /// Refusal::RulesFrozen unless `correction` records it as a correction, which needs a reason
+    /// (store::Project::set_rules).
     ChangeOutcome set_rules(const std::string& text, const std::string& source_name, const std::string& reason,
-                            const std::string& location = "");
+                            const std::string& location = "", bool correction = false);
+
+    /// The corrections of the current rules made after bids arrived (oldest first), each with its
+    /// diff against the version before it.
+    std::vector<RulesCorrection> rules_corrections() const;
 
     /// Imports bids CSV files and filled-in bid forms, all or nothing (bids_files.hpp); `added`
     /// and `replaced` in the outcome.

@@ -1,5 +1,6 @@
-// `tenderloop rules P.tender [show [--version N] | set R.crit | history]`: the project's rules
-// versions. `set` checks the rules and re-reads the stored bids against them first.
+// `tenderloop rules P.tender [show [--version N] | set R.crit [--correction] | history]`: the
+// project's rules versions. `set` checks the rules and re-reads the stored bids against them first; once the
+// project holds bids, only `set --correction --reason TEXT` changes them (the rules are frozen).
 #include <charconv>
 #include <filesystem>
 #include <iostream>
@@ -52,8 +53,8 @@ int set(app::TenderProject& project, const std::string& rules_path, const Parsed
     if (!text) return kExitFailure;
     // tl_app checks the rules, then re-reads the stored bids against them (the current rules tell
     // which stored values keep their meaning), and records them only when both are fine.
-    const app::ChangeOutcome out =
-        project.set_rules(*text, std::filesystem::path(rules_path).filename().string(), reason_of(args), rules_path);
+    const app::ChangeOutcome out = project.set_rules(*text, std::filesystem::path(rules_path).filename().string(),
+                                                     reason_of(args), rules_path, args.has("--correction"));
     if (!out.ok) {
         switch (out.refusal) {
             case app::Refusal::Problems:
@@ -71,10 +72,29 @@ int set(app::TenderProject& project, const std::string& rules_path, const Parsed
                     if (d.severity == Severity::Error) std::cerr << "  " << terminal_safe(diagnostic_text(d, translator())) << "\n";
                 return kExitFailure;
             }
+            case app::Refusal::RulesFrozen:
+                report_refusal("rules", out);
+                std::cerr << say(Message("cli.rules.how-to-correct",
+                                         TL_MSG("to correct an error in the rules: {command}"))
+                                     .text("command", "tenderloop rules " + printable_name(project.path()) + " set " +
+                                                          printable_name(rules_path) + " --correction --reason \"...\""))
+                          << "\n";
+                return kExitFailure;
             default: return report_refusal("rules", out);
         }
     }
     print_problems(out);  // warnings
+    if (args.has("--correction")) {
+        std::cout << say(Message("cli.rules.corrected",
+                                 TL_MSG("rules version {version} recorded as a correction ({file}, {re_read}); audit head {head}"))
+                             .count("version", out.recorded)
+                             .text("file", printable_name(rules_path))
+                             .nested("re_read", Message("cli.rules.re-read", TL_MSG_PLURAL("{n} stored bid re-read", "{n} stored bids re-read"))
+                                                    .count("n", static_cast<long long>(out.re_read)))
+                             .text("head", project.audit_head()))
+                  << "\n";
+        return kExitOk;
+    }
     std::cout << say(Message("cli.rules.recorded", TL_MSG("rules version {version} recorded ({file}, {re_read}); audit head {head}"))
                          .count("version", out.recorded)
                          .text("file", printable_name(rules_path))
@@ -93,6 +113,7 @@ int run_rules(const ParsedArgs& args) {
     else if (action == "show" || action == "history") no_more_than_action(args);
     else throw UsageError(unknown_action(action, Message("cli.rules.actions", TL_MSG("use show, set RULES.crit or history"))));
     if (args.has("--version") && action != "show") throw UsageError(option_goes_with("--version", "show"));
+    if (args.has("--correction") && action != "set") throw UsageError(option_goes_with("--correction", "set"));
 
     auto p = open_project(path, args, "rules");
     if (!p) return kExitFailure;
@@ -108,7 +129,11 @@ int run_rules(const ParsedArgs& args) {
 }  // namespace
 
 Command project_rules_command() {
-    std::vector<OptionSpec> options{{"--version", "N", tr(TL_MSG("with show: that version instead of the current one"))}};
+    std::vector<OptionSpec> options{
+        {"--version", "N", tr(TL_MSG("with show: that version instead of the current one"))},
+        {"--correction", "",
+         tr(TL_MSG("with set: record the change as a correction of an error (needed once the project holds bids: the "
+                   "rules are frozen then; needs --reason, and every evaluation and workbook shows it)"))}};
     for (auto& o : change_options()) options.push_back(o);
     return {"rules", "PROJECT.tender [show | set RULES.crit | history]",
             tr(TL_MSG("Show the project's rules, record a new version (checked first), or list every version.")), options,

@@ -84,6 +84,35 @@ std::string provisional_banner(const std::vector<store::MissingConsensus>& missi
            "\n" + missing_list(missing) + "\n";
 }
 
+/// Every correction of the rules made after bids arrived, each with its diff: a reader of the
+/// evaluation must not miss that the published criteria changed.
+std::string corrections_block(const std::vector<RulesCorrection>& corrections) {
+    std::string out;
+    for (const RulesCorrection& c : corrections) {
+        out += say(Message("cli.evaluate.rules-corrected",
+                           TL_MSG("The rules were corrected after bids arrived: version {version} on {date} by {user}, "
+                                  "reason: {reason}"))
+                       .count("version", c.version)
+                       .text("date", c.at)
+                       .text("user", printable_name(c.user))
+                       .text("reason", printable_name(c.reason))) +
+               "\n";
+        for (const std::string& line : c.diff) out += "    " + terminal_safe(line) + "\n";
+    }
+    return out + "\n";
+}
+
+/// The JSON with a "rules_corrections" array (each correction and its diff lines).
+std::string json_with_corrections(const std::string& text, const std::vector<RulesCorrection>& corrections) {
+    using json = nlohmann::ordered_json;
+    json out = json::parse(text);
+    json list = json::array();
+    for (const RulesCorrection& c : corrections)
+        list.push_back({{"version", c.version}, {"at", c.at}, {"user", c.user}, {"reason", c.reason}, {"diff", c.diff}});
+    out["rules_corrections"] = list;
+    return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace
 
 int evaluate_project(const ParsedArgs& args, const std::string& format) {
@@ -109,10 +138,13 @@ int evaluate_project(const ParsedArgs& args, const std::string& format) {
         const Result& result = ev->result;
         std::string json_text = format_json(rules, result);
         if (provisional) json_text = json_with_status(json_text, ev->missing);
+        const bool corrected = !ev->corrections.empty();
+        if (corrected) json_text = json_with_corrections(json_text, ev->corrections);
         std::string output;  // the JSON is printed as recorded, without a copy
         if (format == "csv") output = provisional ? csv_with_status(format_csv(rules, result)) : format_csv(rules, result);
         else if (format == "text") {
             output = format_text(rules, result);
+            if (corrected) output = corrections_block(ev->corrections) + output;
             if (provisional)
                 output = provisional_banner(ev->missing) + output + "\n" +
                          tr(TL_MSG("PROVISIONAL: see the missing consensus scores above.")) + "\n";
@@ -120,6 +152,8 @@ int evaluate_project(const ParsedArgs& args, const std::string& format) {
         const app::ChangeOutcome run = p->record_run(*ev, json_text, reason_of(args));
         if (!run.ok) return report_refusal("evaluate", run);
         std::cout << (format == "json" ? json_text : output);
+        // A CSV stays a table: the corrections go to stderr, before the line that says what was recorded.
+        if (corrected && format == "csv") std::cerr << corrections_block(ev->corrections);
         if (run.not_recorded) {
             std::cerr << say(Message("cli.evaluate.not-recorded",
                                      TL_MSG("evaluated rules version {version} at audit head {head}; {note}"))

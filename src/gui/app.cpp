@@ -13,7 +13,9 @@
 #include "gui/i18n.hpp"
 #include "gui/main_frame.hpp"
 #include "gui/preferences.hpp"
+#include "gui/project_document.hpp"
 #include "gui/results_panel.hpp"
+#include "gui/rules_correction_dialog.hpp"
 #include "gui/wx_text.hpp"
 
 #ifndef TL_VERSION
@@ -33,6 +35,18 @@ wxString language_argument(int argc, wxChar** argv) {
         if (arg.StartsWith("--lang=")) return arg.Mid(7);
     }
     return wxString();
+}
+
+/// For screenshots and manual checks: the dialog that Ctrl+S on edited criteria shows in a project
+/// that holds bids, with the store's real refusal. Records nothing (the reason typed is dropped).
+void show_rules_correction_preview(MainFrame& frame) {
+    if (!frame.document().is_open() || frame.document().project().bids().empty()) return;
+    app::TenderProject& project = frame.document().project();
+    const app::ChangeOutcome refused =
+        project.set_rules(project.rules_version().text + "\n", project.rules_version().source_name, "");
+    if (refused.refusal != app::Refusal::RulesFrozen) return;
+    std::string reason;
+    ask_rules_correction(&frame, refused, reason);
 }
 
 }  // namespace
@@ -57,6 +71,7 @@ bool App::OnInit() {
     // For screenshots and manual checks: a dialog opened as if from its menu.
     if (show_ == "new-project") frame->CallAfter([frame] { frame->ProcessCommand(wxID_NEW); });
     else if (show_ == "preferences") frame->CallAfter([frame] { frame->ProcessCommand(wxID_PREFERENCES); });
+    else if (show_ == "rules-correction") frame->CallAfter([frame] { show_rules_correction_preview(*frame); });
     on_main_window(*frame);
     return true;
 }
@@ -66,7 +81,7 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddOption("", "lang", _("user interface language: en or ru (default: the system's)"));
     parser.AddOption("", "select", _("select this bidder in the results"));
     parser.AddOption("", "page", _("show this page first: criteria, bids or committee"));
-    parser.AddOption("", "show", _("open a dialog at start: new-project or preferences"));
+    parser.AddOption("", "show", _("open a dialog at start: new-project, preferences or rules-correction"));
     parser.AddParam(_("PROJECT.tender or RULES.crit"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
     parser.AddParam(_("BIDS.csv"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
 }

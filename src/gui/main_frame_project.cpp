@@ -11,6 +11,7 @@
 
 #include "app/output_guard.hpp"
 #include "app/save_file.hpp"
+#include "gui/rules_correction_dialog.hpp"
 #include "gui/bids_panel.hpp"
 #include "gui/project_document.hpp"
 #include "gui/editor_panel.hpp"
@@ -170,10 +171,20 @@ bool MainFrame::save_rules(bool quiet) {
         return true;
     }
     if (!rules_modified()) return true;
-    const app::ChangeOutcome out =
-        document_.apply(quiet ? nullptr : this, [&] {
-            return document_.project().set_rules(text, document_.project().rules_version().source_name, "edited in TenderLoop");
-        });
+    const std::string source = document_.project().rules_version().source_name;
+    app::ChangeOutcome out =
+        document_.apply(nullptr, [&] { return document_.project().set_rules(text, source, "edited in TenderLoop"); });
+    if (out.refusal == app::Refusal::RulesFrozen && !quiet) {
+        // Bids are in: the edit is recorded only as a correction of an error, with its reason.
+        std::string reason;
+        if (!ask_rules_correction(this, out, reason)) {
+            update_title();
+            return false;
+        }
+        out = document_.apply(this, [&] { return document_.project().set_rules(text, source, reason, "", true); });
+    } else if (!out.ok && !quiet) {
+        show_refusal(this, out);
+    }
     if (out.ok) {
         SetStatusText(to_wx(summary_text(out)), 0);
         session_.attach_project(&document_.project());

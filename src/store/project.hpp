@@ -97,8 +97,14 @@ public:
     /// Refuses rules identical to the current version, and rules under which a recorded committee
     /// score or consensus would lose its meaning (its criterion no longer scored by the committee,
     /// or its value off the new committee scale). Returns the new version.
+    /// Once the project holds a bid the rules are frozen (changing published criteria after bids
+    /// arrived is unlawful): a change is refused ("store.refused.rules-frozen", naming the bids and
+    /// since when) unless `correction` says it corrects an error (a typo in a name, say); a
+    /// correction needs `actor.reason` ("store.refused.correction-needs-reason"), is recorded with
+    /// RulesVersion::correction and the log's action "rules.correct" (plain changes: "rules.set"),
+    /// and is refused while no bid has arrived ("store.refused.correction-without-bids").
     int set_rules(const std::string& text, const std::string& source_name, const CriteriaSet& rules,
-                  const BidTable& rebound, const Actor& actor);
+                  const BidTable& rebound, const Actor& actor, bool correction = false);
 
     // ---- bids (project_bids.cpp) ----
     /// Bids in import order (a replaced bid keeps its place).

@@ -10,7 +10,7 @@ namespace tl::store {
 namespace {
 
 const char* const kSelectRules =
-    "SELECT version, text, sha256, source_name, created_at, created_by, reason FROM rules_versions";
+    "SELECT version, text, sha256, source_name, created_at, created_by, reason, correction FROM rules_versions";
 
 RulesVersion read_rules(const sql::Stmt& s) {
     RulesVersion r;
@@ -21,6 +21,7 @@ RulesVersion read_rules(const sql::Stmt& s) {
     r.created_at = s.text(4);
     r.created_by = s.text(5);
     r.reason = s.text(6);
+    r.correction = s.int64(7) != 0;
     return r;
 }
 
@@ -58,6 +59,29 @@ void check_committee_records(sql::Db& db, const CriteriaSet& rules) {
                .nested("list", listed(problems, problems.size())));
 }
 
+/// The rules are frozen once the project holds a bid: only a correction with a reason changes
+/// them then, and a correction is for rules that bids were made against.
+void check_frozen(sql::Db& db, const Actor& actor, bool correction) {
+    auto s = db.prepare("SELECT count(*), coalesce(min(imported_at), '') FROM bids");
+    s.step();
+    const std::int64_t bids = s.int64(0);
+    if (correction && actor.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+        refuse(Message("store.refused.correction-needs-reason",
+                       TL_MSG("a correction of the rules needs a reason (what was wrong in the published rules): "
+                              "nothing was recorded")));
+    if (correction && bids == 0)
+        refuse(Message("store.refused.correction-without-bids",
+                       TL_MSG("the project holds no bids yet: record the rules as a new version, not as a correction")));
+    if (!correction && bids > 0)
+        refuse(Message("store.refused.rules-frozen",
+                       TL_MSG("the rules are frozen: the project holds {bids} (the first imported at {since}), and the "
+                              "published criteria may not change after bids arrived. To correct an error in the rules "
+                              "(a typo in a name, say), record the change as a correction with its reason; it is shown "
+                              "on the evaluation and on every document made from it"))
+                   .nested("bids", Message("store.bids-count", TL_MSG_PLURAL("{n} bid", "{n} bids")).count("n", bids))
+                   .text("since", s.text(1)));
+}
+
 }  // namespace
 
 RulesVersion Project::current_rules() const {
@@ -92,12 +116,13 @@ std::vector<Lot> Project::lots() const {
 }
 
 int Project::set_rules(const std::string& text, const std::string& source_name, const CriteriaSet& rules,
-                       const BidTable& rebound, const Actor& actor) {
-    Change change(*impl_, actor, "rules.set");
+                       const BidTable& rebound, const Actor& actor, bool correction) {
+    Change change(*impl_, actor, correction ? "rules.correct" : "rules.set");
     const RulesVersion current = current_rules();
     if (text == current.text)
         refuse(Message("store.refused.rules-unchanged", TL_MSG("the rules are the same as the current version {version}: nothing to record"))
                    .count("version", current.version));
+    check_frozen(impl_->db, actor, correction);
     check_committee_records(impl_->db, rules);
     const std::vector<Lot>& lots = rules.tender.lots;
     std::map<std::pair<std::string, std::string>, const Bid*> by_key;
@@ -113,9 +138,9 @@ int Project::set_rules(const std::string& text, const std::string& source_name, 
     sql::Db& db = change.db();
     const int version = current.version + 1;
     const std::string sha = sha256_hex(text);
-    db.prepare("INSERT INTO rules_versions (version, text, sha256, source_name, created_at, created_by, reason) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind_all(version, text, sha, source_name, change.time(), actor.user, actor.reason)
+    db.prepare("INSERT INTO rules_versions (version, text, sha256, source_name, created_at, created_by, reason, correction) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind_all(version, text, sha, source_name, change.time(), actor.user, actor.reason, correction ? 1 : 0)
         .run();
     db.exec("DELETE FROM lots");
     auto lot = db.prepare("INSERT INTO lots (id, name, position) VALUES (?, ?, ?)");
@@ -128,6 +153,7 @@ int Project::set_rules(const std::string& text, const std::string& source_name, 
                       {"previous_version", current.version},
                       {"previous_sha256", current.sha256},
                       {"bids_reread", stored.size()}};
+    if (correction) change.details["correction"] = true;
     change.commit();
     return version;
 }

@@ -35,6 +35,9 @@ struct RulesVersion {
     std::string sha256;       ///< of `text` (its bytes as read: equals `sha256sum` of the file)
     std::string source_name;  ///< the file name it was read from
     std::string created_at, created_by, reason;
+    /// Recorded as a correction: a change made after bids arrived (then the rules are frozen and
+    /// only a correction, with a reason, may change them).
+    bool correction = false;
 };
 
 /// A bid as stored, without its values (see Project::bid_table).

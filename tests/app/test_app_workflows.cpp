@@ -163,6 +163,9 @@ TEST_CASE("app workflows: refusals say their kind, changes their counts", "[app]
               return d.message.rfind("the bid of '", 0) == 0 && d.message.find("field 'warranty'") != std::string::npos;
           }) == 2);
     out = p.set_rules(kRules + "# a comment\n", "v2.crit", "", "/somewhere/v2.crit");
+    CHECK(out.refusal == app::Refusal::RulesFrozen);  // the project holds bids
+    CHECK(out.store_refusal.code == "store.refused.rules-frozen");
+    out = p.set_rules(kRules + "# a comment\n", "v2.crit", "a comment", "/somewhere/v2.crit", true);
     REQUIRE(out.ok);
     CHECK(out.recorded == 2);
     CHECK(out.re_read == 2);

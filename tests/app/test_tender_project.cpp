@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/criteria_library.hpp"
+#include "app/rules_corrections.hpp"
 #include "app/tender_project.hpp"
 #include "support/files.hpp"
 #include "support/temp_dir.hpp"
@@ -136,12 +137,76 @@ TEST_CASE("app project: an edited rules text is previewed without recording, the
     CHECK(bad.problems[0].pos.line > 0);
     CHECK_FALSE(p.set_rules(broken, "rules.crit", "").ok);
 
-    const app::ChangeOutcome recorded = p.set_rules(edited, "rules.crit", "weights agreed");
+    // The project holds bids: the rules are frozen, only a correction with a reason changes them.
+    const app::ChangeOutcome frozen = p.set_rules(edited, "rules.crit", "weights agreed");
+    CHECK(frozen.refusal == app::Refusal::RulesFrozen);
+    CHECK(p.store().audit_log().size() == log_before);
+    CHECK(p.set_rules(edited, "rules.crit", "", "", true).refusal == app::Refusal::Store);  // a correction needs a reason
+    p.set_entered_by("Secretary");  // "entered by Secretary" is not a reason
+    CHECK(p.set_rules(edited, "rules.crit", " ", "", true).store_refusal.code == "store.refused.correction-needs-reason");
+    p.set_entered_by("");
+    const app::ChangeOutcome recorded = p.set_rules(edited, "rules.crit", "weights agreed", "", true);
     INFO(recorded.summary);
     REQUIRE(recorded.ok);
+    CHECK(recorded.summary == "rules version 2 recorded as a correction");
     CHECK(p.rules_version().version == 2);
+    CHECK(p.rules_version().correction);
     CHECK(p.rules().ok());
-    CHECK_FALSE(p.set_rules(edited, "rules.crit", "").ok);  // unchanged: nothing to record
+    CHECK_FALSE(p.set_rules(edited, "rules.crit", "", "", true).ok);  // unchanged: nothing to record
+}
+
+TEST_CASE("app project: the corrections of the rules after bids arrived, each with its line diff", "[app][frozen]") {
+    test::TempDir dir;
+    app::TenderProject p = bus_tyres_project(dir);
+    CHECK(p.rules_corrections().empty());
+    const std::string v1 = p.rules_version().text;
+    std::string v2 = v1;
+    v2.replace(v2.find("weight: 50 %"), 12, "weight: 20 %");
+    v2.replace(v2.find("weight: 30 %"), 12, "weight: 60 %");
+    REQUIRE(p.set_rules(v2, "rules.crit", "weights swapped by mistake", "", true).ok);
+    std::string v3 = v2 + "# checked by the committee\n";
+    REQUIRE(p.set_rules(v3, "rules.crit", "a note", "", true).ok);
+
+    const auto corrections = p.rules_corrections();
+    REQUIRE(corrections.size() == 2);
+    const RulesCorrection& c = corrections[0];
+    CHECK(c.version == 2);
+    CHECK(c.user == "Officer");
+    CHECK(c.reason == "weights swapped by mistake");
+    CHECK(c.at == p.rules_version(2).created_at);
+    // The diff: real lines of the two texts, a hunk header, removed and added lines, context around them.
+    REQUIRE_FALSE(c.diff.empty());
+    CHECK(c.diff[0].rfind("@@ -", 0) == 0);
+    std::vector<std::string> changed;
+    std::size_t context = 0;
+    for (const std::string& line : c.diff) {
+        if (line[0] == '-' || line[0] == '+') changed.push_back(line);
+        else if (line[0] == ' ') ++context;
+        else CHECK(line.rfind("@@ ", 0) == 0);
+    }
+    CHECK(changed == std::vector<std::string>{"-  weight: 50 %", "+  weight: 20 %", "-    weight: 30 %", "+    weight: 60 %"});
+    CHECK(context >= 6);  // three lines before and after each change
+    // The second correction: one added line at the end, after three lines of context.
+    const auto& d = corrections[1].diff;
+    REQUIRE(d.size() == 5);
+    CHECK(d[4] == "+# checked by the committee");
+    CHECK(d[1][0] == ' ');
+    // The evaluation carries them.
+    const auto ev = p.evaluate();
+    REQUIRE(ev);
+    REQUIRE(ev->corrections.size() == 2);
+    CHECK(ev->corrections[1].reason == "a note");
+}
+
+TEST_CASE("app rules diff: hunks as diff -u writes them", "[app][frozen]") {
+    const std::string a = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n";
+    std::string b = "1\n2\nthree\n4\n5\n6\n7\n8\n9\n10\n11\n";
+    CHECK(app::line_diff(a, a).empty());
+    const std::vector<std::string> expected{"@@ -1,6 +1,6 @@", " 1", " 2", "-3", "+three", " 4", " 5", " 6",
+                                            "@@ -9,4 +9,3 @@", " 9", " 10", " 11", "-12"};
+    CHECK(app::line_diff(a, b) == expected);
+    CHECK(app::line_diff("", "x\n") == std::vector<std::string>{"@@ -0,0 +1 @@", "+x"});
+    CHECK(app::line_diff("x\ny\n", "y\n", 1) == std::vector<std::string>{"@@ -1,2 +1 @@", "-x", " y"});
 }
 
 TEST_CASE("app project: the rules must check and be self-contained to create a project", "[app]") {

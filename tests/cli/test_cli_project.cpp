@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "cli_runner.hpp"
 
@@ -119,11 +120,23 @@ TEST_CASE("cli project: new, rules show, set and history", "[cli][project]") {
     v2.replace(v2.find("recycled: percent"), 17, "recycled: number");
     v2.replace(v2.find("0 % -> 0, 80 % -> 100"), 21, "0 -> 0, 80 -> 100");
     write_text(dir.file("v2.crit"), v2);
+    // The project holds bids: the rules are frozen, only a correction with a reason changes them.
     r = run_cli({"rules", p, "set", dir.file("v2.crit"), "--user", "olga", "--reason", "recycled as a plain number"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("tenderloop rules: the rules are frozen: the project holds 3 bids (the first imported at ") == 0);
+    CHECK(r.err.find("to correct an error in the rules: tenderloop rules " + p + " set " + dir.file("v2.crit") +
+                     " --correction --reason \"...\"\n") != std::string::npos);
+    r = run_cli({"rules", p, "set", dir.file("v2.crit"), "--user", "olga", "--correction"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("a correction of the rules needs a reason") != std::string::npos);
+    r = run_cli({"rules", p, "history", "--correction"});
+    CHECK(r.code == 2);
+    r = run_cli({"rules", p, "set", dir.file("v2.crit"), "--user", "olga", "--reason", "recycled as a plain number",
+                 "--correction"});
     INFO(r.err);
     REQUIRE(r.code == 0);
-    CHECK(r.out.find("rules version 2 recorded") != std::string::npos);
-    r = run_cli({"rules", p, "set", dir.file("v2.crit"), "--user", "olga"});
+    CHECK(r.out.find("rules version 2 recorded as a correction (") == 0);
+    r = run_cli({"rules", p, "set", dir.file("v2.crit"), "--user", "olga", "--correction", "--reason", "again"});
     CHECK(r.code == 1);
     CHECK(r.err.find("the rules are the same as the current version 2") != std::string::npos);
     r = run_cli({"rules", p, "history"});
@@ -137,6 +150,58 @@ TEST_CASE("cli project: new, rules show, set and history", "[cli][project]") {
     const auto j = nlohmann::json::parse(r.out);
     for (const auto& b : j["lots"][0]["ranking"])
         if (b["bidder"] == "Acme") CHECK(b["scores"]["recycled"].get<double>() == Approx(50));
+}
+
+TEST_CASE("cli project: rules corrected after bids arrived are shown by evaluate with the diff", "[cli][project][frozen]") {
+    TempDir dir;
+    const std::string p = make_project(dir);
+    std::string v2 = kRules;
+    v2.replace(v2.find("Recycled content"), 16, "Recycled material content");
+    write_text(dir.file("v2.crit"), v2);
+    Run r = run_cli({"rules", p, "set", dir.file("v2.crit"), "--correction", "--reason", "typo in a criterion name", "--user",
+                     "olga"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    score_everything(p);
+    record_consensus(p);
+
+    r = run_cli({"evaluate", p, "--user", "olga"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const std::string head = "The rules were corrected after bids arrived: version 2 on ";
+    REQUIRE(r.out.rfind(head, 0) == 0);
+    const std::string date = r.out.substr(head.size(), r.out.find(" by ") - head.size());
+    CHECK(std::regex_match(date, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
+    const std::string block =
+        head + date + " by olga, reason: typo in a criterion name\n"
+        "    @@ -1,6 +1,6 @@\n"
+        "     tender { title: \"Chairs for the library\" reference: \"LIB-7\" currency: EUR }\n"
+        "     field price: money { name: \"Price\" range: 0 .. 1000000 }\n"
+        "    -field recycled: percent { name: \"Recycled content\" }\n"
+        "    +field recycled: percent { name: \"Recycled material content\" }\n"
+        "     criterion price { kind: price weight: 60 % score: ratio_lowest(price) }\n"
+        "     criterion recycled { weight: 20 % score: linear(recycled, 0 % -> 0, 80 % -> 100) }\n"
+        "     criterion plan { name: \"Take-back plan\" weight: 20 % committee: 0 .. 5 }\n"
+        "\n";
+    CHECK(r.out.substr(0, block.size()) == block);
+    CHECK(r.out.find("Acme") != std::string::npos);  // then the evaluation as always
+
+    r = run_cli({"evaluate", p, "--format", "json", "--user", "olga"});
+    REQUIRE(r.code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["rules_corrections"].size() == 1);
+    const auto& c = j["rules_corrections"][0];
+    CHECK(c["version"] == 2);
+    CHECK(c["at"] == date);
+    CHECK(c["user"] == "olga");
+    CHECK(c["reason"] == "typo in a criterion name");
+    CHECK(c["diff"][4] == "+field recycled: percent { name: \"Recycled material content\" }");
+    CHECK(j["lots"][0]["ranking"].size() == 3);
+
+    r = run_cli({"evaluate", p, "--format", "csv", "--user", "olga"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("The rules were corrected") == std::string::npos);  // the table stays a table
+    CHECK(r.err.rfind(block, 0) == 0);  // the block goes to stderr
 }
 
 TEST_CASE("cli project: bid imports are all or nothing, located, and re-imports need --replace", "[cli][project]") {

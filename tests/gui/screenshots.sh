@@ -2,7 +2,8 @@
 # Screenshots of every main view of the desktop app, in English and in Russian, into
 # docs/screenshots/gui-VIEW-LANG.png: the criteria editor with the results (bus-tyres project),
 # the bids grid, the committee's pages (furniture-committee project as samples/furniture-committee/
-# build.sh makes it), the New project wizard and Preferences. Needs xvfb-run and ImageMagick's
+# build.sh makes it), the New project wizard, Preferences, and the dialog that asks for the reason
+# of a rules correction (bus-tyres holds bids, so its rules are frozen). Needs xvfb-run and ImageMagick's
 # `import`; there is no window manager under Xvfb, so windows have no title bar.
 # Usage: tests/gui/screenshots.sh [BUILD_DIR]   (default: build/release)
 set -eu
@@ -40,4 +41,5 @@ for lang in en ru; do
   shot committee-consensus "$lang" --page committee-consensus "$committee"
   shot new-project "$lang" --show new-project
   shot preferences "$lang" --show preferences
+  shot rules-correction "$lang" --show rules-correction "$work/bus-tyres.tender"
 done

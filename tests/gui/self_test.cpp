@@ -16,6 +16,7 @@
 #include "gui/results_model.hpp"
 #include "gui/results_panel.hpp"
 #include "gui/rules_editor.hpp"
+#include "gui/rules_correction_dialog.hpp"
 #include "gui/wx_text.hpp"
 
 namespace tl::gui {
@@ -157,10 +158,22 @@ void SelfTest::build_main() {
                  return editor_panel.problems().shown().empty() ? Step::Done : fail("problems remain after undo");
              });
          }},
-        {"Ctrl+S records the edited criteria as rules version 2",
+        {"Ctrl+S asks for a correction's reason (bids are in) and records rules version 2 as a correction",
          [&] {
              if (!frame_.document().is_open()) return fail("no project is open");
-             if (frame_.document().project().rules_version().version >= 2) return Step::Done;
+             if (frame_.document().project().rules_version().version >= 2)
+                 return frame_.document().project().rules_version().correction &&
+                                frame_.document().project().rules_version().reason == "typo in a criterion name"
+                            ? Step::Done
+                            : fail("rules version 2 is not recorded as a correction with its reason");
+             // The rules are frozen once bids are in: the dialog asks why (a timer tick runs in its modal loop).
+             if (auto* ask = dynamic_cast<RulesCorrectionDialog*>(wxWindow::FindWindowByName("rules-correction"))) {
+                 if (ask->IsModal()) {
+                     ask->set_reason("typo in a criterion name");
+                     ask->EndModal(wxID_OK);
+                 }
+                 return Step::Wait;
+             }
              if (ticks_in_stage_ == 0) {
                  frame_.SetFocus();
                  frame_.editor_panel().editor().SetFocus();

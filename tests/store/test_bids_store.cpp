@@ -102,17 +102,17 @@ TEST_CASE("store rules: a new version, refused when nothing changes or committee
                                      "field price: money { name: \"Price\" }\n"
                                      "criterion price { kind: price weight: 100 % score: ratio_lowest(price) }\n";
     const CriteriaSet r2 = checked(without_plan);
-    const auto e = error_of([&] { f.p.set_rules(without_plan, "v2.crit", r2, f.p.bid_table(r2.fields), who("x")); });
+    const auto e = error_of([&] { f.p.set_rules(without_plan, "v2.crit", r2, f.p.bid_table(r2.fields), who("x", "fix"), true); });
     CHECK_THAT(e.what(), Catch::Contains("the committee has recorded 1 scores for 'plan', which the new rules do not have "
                                          "the committee score"));
     const std::string smaller_scale = kRules.substr(0, kRules.find("committee: 0 .. 5")) + "committee: 0 .. 3 }\n";
     const CriteriaSet r3 = checked(smaller_scale);
-    CHECK_THAT(error_of([&] { f.p.set_rules(smaller_scale, "v3.crit", r3, f.p.bid_table(r3.fields), who("x")); }).what(),
+    CHECK_THAT(error_of([&] { f.p.set_rules(smaller_scale, "v3.crit", r3, f.p.bid_table(r3.fields), who("x", "fix"), true); }).what(),
                Catch::Contains("the committee's scores for 'plan' (4 .. 4) do not fit the new scale 0 .. 3"));
 
     const std::string heavier = kRules.substr(0, kRules.find("weight: 40 %")) + "weight: 40 % scale: 0 .. 10 committee: 0 .. 5 }\n";
     const CriteriaSet r4 = checked(heavier);
-    CHECK(f.p.set_rules(heavier, "v2.crit", r4, f.p.bid_table(r4.fields), who("officer", "scale 0..10")) == 2);
+    CHECK(f.p.set_rules(heavier, "v2.crit", r4, f.p.bid_table(r4.fields), who("officer", "scale 0..10"), true) == 2);
     CHECK(f.p.current_rules().text == heavier);
     CHECK(f.p.current_rules().reason == "scale 0..10");
     CHECK(f.p.rules_history().size() == 2);

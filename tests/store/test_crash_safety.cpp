@@ -130,7 +130,7 @@ TEST_CASE("crash safety: SIGKILL at random moments leaves the state before or af
     std::vector<Scenario> scenarios{
         {"import 300 bids", empty, {"bids", "WORK", "import", dir.file("bids.csv"), "--user", "t", "--reason", "opening"}, {}, {}},
         {"evaluate", with_bids, {"evaluate", "WORK", "--format", "json", "--user", "t"}, {}, {}},
-        {"rules set", with_bids, {"rules", "WORK", "set", dir.file("r2.crit"), "--user", "t", "--reason", "weights"}, {}, {}},
+        {"rules set", with_bids, {"rules", "WORK", "set", dir.file("r2.crit"), "--user", "t", "--reason", "weights", "--correction"}, {}, {}},
     };
     const std::string work = dir.file("work.tender");
     for (Scenario& s : scenarios) {

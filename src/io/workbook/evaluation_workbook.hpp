@@ -8,11 +8,13 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/bids.hpp"
 #include "core/committee.hpp"
 #include "core/criteria.hpp"
 #include "core/result.hpp"
+#include "core/rules_correction.hpp"
 
 namespace tl::io {
 
@@ -42,6 +44,9 @@ struct ExportInfo {
     /// When the rules have committee criteria and the scores come from a project: each
     /// evaluator's marks, the spread and the consensus, written to a Committee sheet.
     const CommitteeScores* committee = nullptr;
+    /// When exported from a project whose rules were corrected after bids arrived: each
+    /// correction with its diff, written to the Audit sheet.
+    std::vector<RulesCorrection> rules_corrections;
     /// libxlsxwriter's constant_memory mode: memory does not grow with the number of bids.
     bool constant_memory = true;
     /// More lots than this: the combined layout (tests lower it to try that layout on few lots).

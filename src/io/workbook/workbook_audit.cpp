@@ -1,4 +1,6 @@
 // The Audit sheet: which program made the workbook, when, and from which exact inputs.
+#include <string>
+
 #include "core/ranking.hpp"
 #include "io/workbook/workbook_sheets.hpp"
 
@@ -29,6 +31,21 @@ void write_audit_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Cri
     line("Lots", rules.tender.lots.empty() ? std::string("one (no lots)") : std::to_string(rules.tender.lots.size()));
     line("Totals compared with", "a relative tolerance of 1e-9 (equal totals go to the tie-break chain)");
     line("Rounding", "half away from zero (as Excel's ROUND)");
+    if (!info.rules_corrections.empty()) {
+        // Published criteria changed after bids arrived are the first thing a losing bidder asks
+        // about: each correction with who, when, why and its line diff, one line per row, as text.
+        ++row;
+        book.text(ws, row++, 0, "Rules corrected after bids arrived", fm.subtitle);
+        for (const RulesCorrection& c : info.rules_corrections) {
+            line("Correction", "The rules were corrected after bids arrived: version " + std::to_string(c.version) +
+                                   " on " + c.at + " by " + c.user);
+            line("Reason", c.reason);
+            for (const std::string& d : c.diff) {
+                book.text(ws, row, 1, d, fm.text);
+                ++row;
+            }
+        }
+    }
     ++row;
     book.text(ws, row++, 0,
               "To check a fingerprint: `sha256sum FILE` (Linux), `Get-FileHash FILE` (Windows PowerShell) or "
