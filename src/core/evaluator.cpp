@@ -158,6 +158,23 @@ Column Evaluator::eval_call(const Expr& e) {
             return acc;
         }
         case Func::Abs: return map_column(eval(e.args[0]), n, [](double x) { return std::fabs(x); });
+        // Outside its domain a function is undefined, as x / 0 is (the committee sees "n/a" and a
+        // flag), and so is a result too large for a number: Excel's #NUM! in the workbook.
+        case Func::Ln: return map_column(eval(e.args[0]), n, [](double x) { return x > 0 ? std::log(x) : kNaN; });
+        case Func::Log10: return map_column(eval(e.args[0]), n, [](double x) { return x > 0 ? std::log10(x) : kNaN; });
+        case Func::Sqrt: return map_column(eval(e.args[0]), n, [](double x) { return x >= 0 ? std::sqrt(x) : kNaN; });
+        case Func::Exp:
+            return map_column(eval(e.args[0]), n, [](double x) {
+                const double y = std::exp(x);
+                return std::isfinite(y) ? y : kNaN;
+            });
+        case Func::Power:
+            return combine(eval(e.args[0]), eval(e.args[1]), n, [](double x, double y) {
+                // 0^0 is undefined as in Excel (#NUM!); 0 to a negative power is a division by 0.
+                if (x == 0 && y <= 0) return kNaN;
+                const double r = std::pow(x, y);
+                return std::isfinite(r) ? r : kNaN;
+            });
         case Func::Round: {
             Column digits = e.args.size() > 1 ? eval(e.args[1]) : Column::constant(0);
             return combine(eval(e.args[0]), digits, n,

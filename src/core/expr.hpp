@@ -29,6 +29,7 @@ enum class BinOp { Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, Ne, And, Or, None };
 enum class Func {
     Unknown,
     Min, Max, Abs, Round, Clamp,
+    Ln, Log10, Exp, Sqrt, Power,  // undefined outside their domain (ln 0, sqrt -1), like x / 0
     Linear, Steps, Table, RatioLowest, RatioHighest, Npv,
     // aggregates over the current set of bids of the lot
     Lowest, Highest, Mean, Median, Sum, Count,

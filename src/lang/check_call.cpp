@@ -15,6 +15,7 @@ struct Arity {
 };
 constexpr Arity kArity[] = {
     {Func::Min, 2, -1}, {Func::Max, 2, -1}, {Func::Abs, 1, 1}, {Func::Round, 1, 2}, {Func::Clamp, 3, 3},
+    {Func::Ln, 1, 1}, {Func::Log10, 1, 1}, {Func::Exp, 1, 1}, {Func::Sqrt, 1, 1}, {Func::Power, 2, 2},
     {Func::Linear, 3, -1}, {Func::Steps, 2, -1}, {Func::Table, 2, -1}, {Func::RatioLowest, 1, 1},
     {Func::RatioHighest, 1, 1}, {Func::Npv, 3, 4}, {Func::Lowest, 1, 1}, {Func::Highest, 1, 1},
     {Func::Mean, 1, 1}, {Func::Median, 1, 1}, {Func::Sum, 1, 1}, {Func::Count, 0, 0},
@@ -99,6 +100,19 @@ bool Checker::type_call(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
                 error(e.args[1].pos, Message("lang.round-decimals", TL_MSG("the number of decimals must be a whole number written out, e.g. round(x, 2)")));
                 return false;
             }
+            return true;
+        case Func::Ln: case Func::Log10: case Func::Exp: case Func::Sqrt: case Func::Power:
+            // A logarithm or a power of an amount of money has no unit one could score: these take
+            // plain numbers and ratios (price / lowest(price)), as the formulas that use them do.
+            for (const auto& a : e.args)
+                if (!a.unit.dimensionless()) {
+                    error(a.pos, Message("lang.function-needs-plain",
+                                         TL_MSG("'{name}' needs a plain number or a ratio, not {unit}: e.g. {name}(lowest(price) / price)"))
+                                     .text("name", e.name)
+                                     .nested("unit", unit_words(a.unit)));
+                    return false;
+                }
+            e.unit = Unit::plain();
             return true;
         case Func::RatioLowest: case Func::RatioHighest: e.unit = Unit::plain(); return true;
         case Func::Count: e.unit = Unit::plain(); return true;

@@ -333,6 +333,17 @@ bool Checker::type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
             e.unit.percent = false;
         return true;
     }
+    if (e.bin == BinOp::Div) {
+        // x / 0 is undefined for every bid: certainly a slip (a let left at 0, a typo), so say so
+        // now rather than let every bid's score come out "n/a".
+        const Expr* divisor = &b;
+        while (divisor->kind == ExprKind::Name && divisor->ref == RefKind::Let)
+            divisor = &rules_.lets[static_cast<std::size_t>(divisor->slot)].expr;
+        if (divisor->kind == ExprKind::Number && divisor->number == 0)
+            warning(b.pos, Message("lang.division-by-zero",
+                                   TL_MSG("'{expr}' divides by zero: the result is undefined for every bid"))
+                               .text("expr", print_expr(e)));
+    }
     e.unit = e.bin == BinOp::Mul ? a.unit.times(b.unit) : a.unit.divided_by(b.unit);
     return true;
 }

@@ -107,6 +107,23 @@ struct RangeFinder {
                                     std::max(std::fabs(x->lo), std::fabs(x->hi))};
                 return Interval{std::floor(x->lo), std::ceil(x->hi)};
             }
+            case Func::Sqrt: case Func::Ln: case Func::Log10: case Func::Exp: {
+                // Increasing functions: the bounds' images, where the bounds are in the domain.
+                Maybe x = of(e.args[0]);
+                if (!x) return std::nullopt;
+                const double lo = e.func == Func::Exp ? x->lo : std::max(x->lo, 0.0);
+                auto f = [&](double v) {
+                    switch (e.func) {
+                        case Func::Sqrt: return std::sqrt(v);
+                        case Func::Ln: return std::log(v);
+                        case Func::Log10: return std::log10(v);
+                        default: return std::exp(v);
+                    }
+                };
+                const double flo = f(lo), fhi = f(x->hi);
+                if (!std::isfinite(flo) || !std::isfinite(fhi) || x->hi < lo) return std::nullopt;
+                return Interval{flo, fhi};
+            }
             case Func::Lowest: case Func::Highest: case Func::Mean: case Func::Median:
             case Func::LowestOthers: case Func::HighestOthers: case Func::MeanOthers: case Func::MedianOthers:
             case Func::NextHigher: case Func::NextLower:

@@ -107,7 +107,7 @@ bool Compiler::may_be_undefined(const Expr& e) {
                 // The set holds this bid, so these are defined when the argument always is.
                 case Func::Lowest: case Func::Highest: case Func::Mean: case Func::Median: result = any(0); break;
                 case Func::Sum: case Func::Count: break;
-                default: result = true; break;  // npv, ratios (division), *_others, next_*
+                default: result = true; break;  // npv, ratios (division), *_others, next_*, ln ... power
             }
             break;
     }
@@ -242,6 +242,18 @@ Piece Compiler::call_expr(const Expr& e) {
             for (const auto& a : e.args) args.push_back(compile(a).text);
             return atom(call(e.func == Func::Min ? "MIN" : "MAX", args));
         case Func::Abs: return atom(call("ABS", {compile(e.args[0]).text}));
+        // Outside their domain these give #NUM! (or #DIV/0!): undefined, as in the engine.
+        case Func::Ln: return atom(call("LN", {compile(e.args[0]).text}));
+        case Func::Log10: return atom(call("LOG10", {compile(e.args[0]).text}));
+        case Func::Exp: return atom(call("EXP", {compile(e.args[0]).text}));
+        case Func::Sqrt: return atom(call("SQRT", {compile(e.args[0]).text}));
+        case Func::Power: {
+            // POWER(0, 0) is 1 in LibreOffice and Gnumeric but #NUM! in Excel, and POWER(0, -1) an
+            // error everywhere: the engine's rule (undefined when the base is 0 and the exponent is
+            // not positive) written out, so that every spreadsheet agrees with it.
+            const std::string x = compile(e.args[0]).text, y = compile(e.args[1]).text;
+            return atom(call("IF", {call("AND", {x + "=0", y + "<=0"}), "NA()", call("POWER", {x, y})}));
+        }
         case Func::Round: {
             // To 15 significant digits, then half away from zero, as the engine (round_half_away).
             const std::string digits = e.args.size() > 1 ? compile(e.args[1]).text : "0";
