@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cli/cli_translator.hpp"
+#include "core/explain.hpp"
 #include "cli/printable.hpp"
 #include "cli/project_cli.hpp"
 
@@ -84,6 +85,13 @@ std::string format_committee_status(const CommitteeScores& s) {
                        .number("lo", crit.lo)
                        .number("hi", crit.hi)) +
                "\n";
+        if (crit.combine != CommitteeCombine::Consensus)
+            out += say(crit.combine == CommitteeCombine::Mean
+                           ? Message("cli.status.combine-mean",
+                                     TL_MSG("The evaluation uses the mean of the submitted marks (no consensus is needed)."))
+                           : Message("cli.status.combine-median",
+                                     TL_MSG("The evaluation uses the median of the submitted marks (no consensus is needed)."))) +
+                   "\n";
         std::vector<const CommitteeCell*> cells;
         for (const auto& c : s.cells)
             if (c.criterion_id == crit.id) cells.push_back(&c);
@@ -123,7 +131,12 @@ std::string format_committee_status(const CommitteeScores& s) {
                                         .text("bid", bid_name(*c))));
                 ++missing_scores;
             }
-            if (!c->consensus) {
+            if (c->combine != CommitteeCombine::Consensus) {
+                // "A: mean of 3 submitted marks (4, 5, 3) = 4": the value the evaluation uses.
+                notes.push_back(say(Message("cli.status.combined", TL_MSG("{bid}: {how}"))
+                                        .text("bid", bid_name(*c))
+                                        .nested("how", committee_value_message(*c, translator().language()))));
+            } else if (!c->consensus) {
                 notes.push_back(c->scored ? say(Message("cli.status.consensus-missing-proposed",
                                                         TL_MSG("consensus for {bid} missing (proposed: mean {mean}, median {median})"))
                                                     .text("bid", bid_name(*c))

@@ -33,6 +33,11 @@ std::string missing_list(const std::vector<store::MissingConsensus>& missing) {
     for (const auto& m : missing)
         out += "  " + printable_name(m.criterion) + ": '" + printable_name(m.bid.bidder) + "'" +
                (m.bid.lot.empty() ? "" : say(Message("cli.in-lot", TL_MSG(" (lot {lot})")).text("lot", printable_name(m.bid.lot)))) +
+               (m.needs_submitted_marks
+                    ? say(Message("cli.missing.needs-submitted-marks",
+                                  TL_MSG(" - no submitted mark: this criterion takes the mean or median of the evaluators' "
+                                         "submitted marks, so they must submit their scores (no consensus is needed)")))
+                    : std::string()) +
                "\n";
     return out;
 }
@@ -68,7 +73,10 @@ std::string json_with_status(const std::string& text, const std::vector<store::M
     const json in = json::parse(text);
     json out = {{"status", "PROVISIONAL"}, {"provisional", true}};
     json list = json::array();
-    for (const auto& m : missing) list.push_back({{"criterion", m.criterion}, {"bidder", m.bid.bidder}, {"lot", m.bid.lot}});
+    for (const auto& m : missing) list.push_back({{"criterion", m.criterion},
+                        {"bidder", m.bid.bidder},
+                        {"lot", m.bid.lot},
+                        {"needs", m.needs_submitted_marks ? "submitted_marks" : "consensus"}});
     out["missing_consensus"] = list;
     for (auto it = in.begin(); it != in.end(); ++it) out[it.key()] = it.value();
     return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

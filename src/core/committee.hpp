@@ -3,12 +3,29 @@
 /// data: filled by the project store (store/project.hpp, Project::committee_scores), shown by
 /// `tenderloop committee P.tender status` and written to the workbook's Committee sheet.
 /// Header only and free of any library, so that every layer may read it.
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/criteria.hpp"
+
 namespace tl {
+
+/// The mean or median of `marks` (NaN when there is none, or for `Consensus`, which is recorded,
+/// not computed). The one place the combination is computed for the store and its reports.
+inline double combine_marks(CommitteeCombine how, std::vector<double> marks) {
+    if (marks.empty() || how == CommitteeCombine::Consensus) return std::nan("");
+    if (how == CommitteeCombine::Mean) {
+        double sum = 0;
+        for (double v : marks) sum += v;
+        return sum / static_cast<double>(marks.size());
+    }
+    std::sort(marks.begin(), marks.end());
+    const std::size_t n = marks.size();
+    return n % 2 ? marks[n / 2] : (marks[n / 2 - 1] + marks[n / 2]) / 2;
+}
 
 /// One evaluator's mark for one bid on one committee criterion.
 struct CommitteeMark {
@@ -40,6 +57,12 @@ struct CommitteeCell {
     double min = std::nan(""), max = std::nan(""), spread = std::nan(""), mean = std::nan(""), median = std::nan("");
     bool dispersed = false;  ///< spread > CommitteeScores::dispersion_threshold: discuss before consensus
     std::optional<CommitteeConsensus> consensus;
+    CommitteeCombine combine = CommitteeCombine::Consensus;  ///< the criterion's `combine:`
+    /// The submitted marks of the evaluators who may score this bid (drafts and barred members
+    /// left out), in evaluator order: what `combine: mean | median` combines.
+    std::vector<double> submitted;
+    /// The value the evaluation uses: the consensus, or the mean/median of `submitted`; NaN: none yet.
+    double value = std::nan("");
     /// Evaluators who may score this bid and have no submitted score for it yet.
     std::vector<std::string> missing;
 };
@@ -58,6 +81,7 @@ struct CommitteeCriterionInfo {
     int criterion = -1;  ///< index into CriteriaSet::criteria
     std::string id, name;
     double lo = 0, hi = 0;  ///< the committee's scale (`committee: 0 .. 5`)
+    CommitteeCombine combine = CommitteeCombine::Consensus;  ///< `combine:`
 };
 
 struct CommitteeScores {

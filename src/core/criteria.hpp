@@ -43,6 +43,13 @@ const char* criterion_kind_name(CriterionKind k);
 
 enum class WeightKind { Percent, Points };
 
+/// How the value the evaluation uses is formed from the committee's marks (`combine:`): the
+/// chair's recorded consensus (EU practice, the default), or the mean or median of the submitted
+/// marks of the evaluators who may score the bid (the Russian decree averages the members' marks).
+enum class CommitteeCombine { Consensus, Mean, Median };
+/// "consensus", "mean", "median": the keyword as the rules write it.
+const char* committee_combine_name(CommitteeCombine c);
+
 struct Criterion {
     std::string id, name, name_ru, description, group;
     CriterionKind kind = CriterionKind::Quality;
@@ -56,6 +63,7 @@ struct Criterion {
     /// score is then linear(field, committee_lo -> scale_lo, committee_hi -> scale_hi). -1: none.
     int committee_field = -1;
     double committee_lo = 0, committee_hi = 0;
+    CommitteeCombine combine = CommitteeCombine::Consensus;  ///< committee criteria only
     SourcePos pos, weight_pos;
     const std::string& display_name() const { return name.empty() ? id : name; }
 };

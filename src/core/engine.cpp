@@ -170,7 +170,12 @@ LotOutcome evaluate_lot(const CriteriaSet& rules, const BidTable& bids, const Lo
             if (std::isnan(s)) {
                 o.flags.push_back(flag(
                     "undefined_score", crit,
-                    crit.committee_field >= 0
+                    crit.committee_field >= 0 && crit.combine != CommitteeCombine::Consensus
+                        ? Message("core.flag.no-submitted-mark",
+                                  TL_MSG("no submitted mark of the committee is recorded for '{criterion}' (counted as {counted})"))
+                              .text("criterion", crit.id)
+                              .number("counted", crit.scale_lo, 4)
+                    : crit.committee_field >= 0
                         ? Message("core.flag.no-consensus",
                                   TL_MSG("no consensus score of the committee is recorded for '{criterion}' (counted as {counted})"))
                               .text("criterion", crit.id)

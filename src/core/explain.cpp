@@ -386,6 +386,34 @@ Message contribution_message(const ScoreExplanation& s) {
     return m.number("score", s.score, 4).nested("weight", weight_message(s.weight, s.weight_kind)).number("contribution", s.contribution, 4);
 }
 
+Message committee_value_message(const CommitteeCell& cell, const std::string& language) {
+    if (cell.combine == CommitteeCombine::Consensus)
+        return cell.consensus ? Message("core.committee.consensus", TL_MSG("the chair's consensus = {value}"))
+                                    .number("value", cell.consensus->value)
+                              : Message("core.committee.no-consensus", TL_MSG("no consensus recorded by the chair yet"));
+    if (cell.submitted.empty())
+        return Message("core.committee.no-submitted-mark",
+                       TL_MSG("no submitted mark yet (the evaluators' submitted marks are needed)"));
+    // The marks as one list in the reader's notation ("4,5; 3" in Russian, where the comma is decimal).
+    std::string marks;
+    for (std::size_t i = 0; i < cell.submitted.size(); ++i)
+        marks += (i ? (language == "ru" ? "; " : ", ") : "") + format_number_in(cell.submitted[i], language);
+    const auto n = static_cast<long long>(cell.submitted.size());
+    Message m = cell.combine == CommitteeCombine::Mean
+                    ? Message("core.committee.mean", TL_MSG_PLURAL("mean of {n} submitted mark ({marks}) = {value}",
+                                                                   "mean of {n} submitted marks ({marks}) = {value}"))
+                    : Message("core.committee.median", TL_MSG_PLURAL("median of {n} submitted mark ({marks}) = {value}",
+                                                                     "median of {n} submitted marks ({marks}) = {value}"));
+    // Four decimals at most, as scores are shown, without trailing zeros: "= 4", "= 3.6667".
+    return m.count("n", n).text("marks", marks).number("value", std::round(cell.value * 10000) / 10000);
+}
+
+void note_committee(BidExplanation& x, const CommitteeScores& scores) {
+    for (ScoreExplanation& s : x.scores)
+        for (const CommitteeCell& cell : scores.cells)
+            if (cell.criterion_id == s.criterion_id && cell.bidder == x.bidder && cell.lot == x.lot) s.committee = cell;
+}
+
 std::string format_explanation(const BidExplanation& x, const Translator& t) {
     const std::string& lang = t.language();
     std::string out = word(Message("core.explain.bid", TL_MSG("Bid: {bidder}{lot}"))
@@ -420,6 +448,11 @@ std::string format_explanation(const BidExplanation& x, const Translator& t) {
         out += "  " + s.criterion_id + " (" + pick(s.criterion_name, s.criterion_name_ru, lang) + ")\n";
         out += "    " + pad(rule, w) + s.formula + "\n";
         if (!s.inputs.empty()) out += "    " + pad(inputs, w) + s.inputs + "\n";
+        if (s.committee)
+            out += "    " + word(Message("core.explain.committee", TL_MSG("committee: {how}"))
+                                     .nested("how", committee_value_message(*s.committee, lang)),
+                                 t) +
+                   "\n";
         for (const std::string& line : scope_lines(x, s.aggregates, t)) out += "    " + line + "\n";
         out += "    " + pad(with_values, w) + s.with_values + " = " + format_number_in(s.raw, lang, 4) + "\n";
         if (s.clamped)

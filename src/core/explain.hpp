@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/bids.hpp"
+#include "core/committee.hpp"
 #include "core/criteria.hpp"
 #include "core/evaluator.hpp"
 #include "core/result.hpp"
@@ -41,6 +42,8 @@ struct ScoreExplanation {
     double contribution = 0;
     std::string contribution_formula;  ///< `91.6667 x 50 % = 45.8333` (English; see contribution_message)
     std::vector<std::string> aggregates;  ///< aggregates the formula uses, as written: `lowest(price)`
+    /// A committee criterion in a project: the marks and how they made the value (note_committee).
+    std::optional<CommitteeCell> committee;
 };
 
 /// A `let` a criterion uses, shown like a criterion: the rule, its inputs, the values put in.
@@ -100,6 +103,14 @@ struct BidExplanation {
 /// Explains bid `outcome` of `lot`. Scores are recomputed over the same set of bids that the
 /// evaluation used (the ranked bids, or the admissible ones for a bid a gate eliminated).
 BidExplanation explain_bid(const CriteriaSet& rules, const BidTable& bids, const LotOutcome& lot, const BidOutcome& outcome);
+
+/// How the committee's value of `cell` was formed, with its numbers in `language`: "mean of 3
+/// submitted marks (4, 5, 3) = 4", "the chair's consensus = 4", or what is still missing.
+Message committee_value_message(const CommitteeCell& cell, const std::string& language);
+
+/// Gives each committee criterion of `x` its cell of `scores` (same bidder, lot and criterion),
+/// so that the explanation says how the committee's value was formed. For projects.
+void note_committee(BidExplanation& x, const CommitteeScores& scores);
 
 /// A readable multi-line text of an explanation in `t`'s language (`tenderloop explain`, the
 /// desktop app's results view): labels and computed numbers follow the language (a decimal comma

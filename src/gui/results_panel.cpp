@@ -167,7 +167,8 @@ void ResultsPanel::explain(const BidOutcome* outcome) {
         return;
     }
     selected_bidder_ = outcome->bidder;
-    const BidExplanation x = explain_bid(evaluation_->rules, evaluation_->bids, *lot, *outcome);
+    BidExplanation x = explain_bid(evaluation_->rules, evaluation_->bids, *lot, *outcome);
+    if (evaluation_->project) note_committee(x, evaluation_->project->committee);  // how each committee value was formed
     // Worded below the front ends (core), in the UI language, like `tenderloop explain`.
     explanation_->SetValue(to_wx(format_explanation(x, ui_translator())));
 }

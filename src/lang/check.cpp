@@ -257,7 +257,7 @@ void Checker::check_requirement(const Item& it) {
 }
 
 void Checker::check_criterion(const Item& it, const std::string& group) {
-    check_properties(it, with(kNameProps, {"kind", "weight", "score", "minimum", "scale", "committee"}));
+    check_properties(it, with(kNameProps, {"kind", "weight", "score", "minimum", "scale", "committee", "combine"}));
     Criterion c;
     c.id = it.id;
     c.pos = it.id_pos;
@@ -334,6 +334,13 @@ void Checker::check_criterion(const Item& it, const std::string& group) {
             return;
         }
         if (!declare_committee_field(*k, c)) return;
+        if (const Property* how = it.find("combine"); how && !read_combine(*how, c)) return;
+    } else if (const Property* how = it.find("combine")) {
+        error(how->pos, Message("lang.combine-without-committee",
+                                TL_MSG("'combine:' says how the committee's marks make the value of a criterion the committee "
+                                       "scores; criterion '{name}' has no 'committee: 0 .. 5'"))
+                            .text("name", it.id));
+        return;
     } else if (!s) {
         error(it.id_pos, Message("lang.criterion-without-score",
                                  TL_MSG("criterion '{name}' has no 'score: formula' (or 'committee: 0 .. 5' when the committee scores it)"))
@@ -356,6 +363,21 @@ void Checker::check_criterion(const Item& it, const std::string& group) {
     }
     if (diags_.size() > errors_before) return;
     rules_.criteria.push_back(std::move(c));
+}
+
+bool Checker::read_combine(const Property& how, Criterion& c) {
+    const std::string word = how.kind == PropertyKind::Expr && how.value.kind == ExprKind::Name ? how.value.name : "";
+    if (word == "consensus") c.combine = CommitteeCombine::Consensus;
+    else if (word == "mean") c.combine = CommitteeCombine::Mean;
+    else if (word == "median") c.combine = CommitteeCombine::Median;
+    else {
+        error(how.pos, Message("lang.unknown-combine",
+                               TL_MSG("combine is consensus (the chair's recorded consensus), mean or median (of the submitted "
+                                      "marks){hint}"))
+                           .nested("hint", did_you_mean(word, {"consensus", "mean", "median"})));
+        return false;
+    }
+    return true;
 }
 
 bool Checker::declare_committee_field(const Property& k, Criterion& c) {

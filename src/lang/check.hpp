@@ -64,6 +64,8 @@ private:
     void check_criterion(const Item& it, const std::string& group);
     /// `committee: 0 .. 5`: declares the hidden field of the consensus scores and the score formula.
     bool declare_committee_field(const Property& committee, Criterion& c);
+    /// `combine: consensus | mean | median` of a committee criterion; false (with an error) otherwise.
+    bool read_combine(const Property& how, Criterion& c);
     void check_group(const Item& it);
     void check_tie_break(const Item& it);
     void check_abnormally_low(const Item& it);

@@ -10,16 +10,6 @@
 
 namespace tl::store {
 
-namespace {
-
-double median_of(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    const std::size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-}  // namespace
-
 CommitteeScores Project::committee_scores(const CriteriaSet& rules) const {
     const CommitteeState c = load_committee(impl_->db);
     const std::vector<StoredBid> stored = bids();
@@ -37,7 +27,7 @@ CommitteeScores Project::committee_scores(const CriteriaSet& rules) const {
     }
     for (const Criterion* crit : committee_criteria(rules)) {
         out.criteria.push_back({rules.criterion_index(crit->id), crit->id, crit->display_name(), crit->committee_lo,
-                                crit->committee_hi});
+                                crit->committee_hi, crit->combine});
         for (std::size_t b = 0; b < stored.size(); ++b) {
             const StoredBid& bid = stored[b];
             CommitteeCell cell;
@@ -57,6 +47,7 @@ CommitteeScores Project::committee_scores(const CriteriaSet& rules) const {
                     mark.submitted = it->second.submitted;
                 }
                 if (!mark.barred && mark.scored()) counted.push_back(mark.value);
+                if (!mark.barred && mark.scored() && mark.submitted) cell.submitted.push_back(mark.value);
                 if (!mark.barred && !mark.submitted) cell.missing.push_back(m.evaluator.name);
                 cell.marks.push_back(std::move(mark));
             }
@@ -68,12 +59,16 @@ CommitteeScores Project::committee_scores(const CriteriaSet& rules) const {
                 double sum = 0;
                 for (double v : counted) sum += v;
                 cell.mean = sum / static_cast<double>(counted.size());
-                cell.median = median_of(counted);
+                cell.median = combine_marks(CommitteeCombine::Median, counted);
                 cell.dispersed = decimal_greater(cell.spread, kDispersionThreshold);  // 7.3 - 5.3 is no spread above 2
             }
             if (auto it = c.consensus.find({bid.id, crit->id}); it != c.consensus.end())
                 cell.consensus = CommitteeConsensus{it->second.value, it->second.justification, it->second.decided_by,
                                                     it->second.decided_at};
+            cell.combine = crit->combine;
+            cell.value = crit->combine == CommitteeCombine::Consensus
+                             ? (cell.consensus ? cell.consensus->value : std::nan(""))
+                             : combine_marks(crit->combine, cell.submitted);
             out.cells.push_back(std::move(cell));
         }
     }
@@ -82,30 +77,26 @@ CommitteeScores Project::committee_scores(const CriteriaSet& rules) const {
 
 BidTable Project::evaluation_bids(const CriteriaSet& rules) const {
     BidTable table = bid_table(rules.fields);
-    const auto criteria = committee_criteria(rules);
-    if (criteria.empty()) return table;
-    const CommitteeState c = load_committee(impl_->db);
-    const std::vector<StoredBid> stored = bids();
-    for (std::size_t b = 0; b < stored.size(); ++b)
-        for (const Criterion* crit : criteria) {
-            auto it = c.consensus.find({stored[b].id, crit->id});
-            const double v = it == c.consensus.end() ? std::numeric_limits<double>::quiet_NaN() : it->second.value;
-            table.bids[b].values[static_cast<std::size_t>(crit->committee_field)] = v;
-            table.bids[b].texts[static_cast<std::size_t>(crit->committee_field)] =
-                std::isnan(v) ? std::string() : score_text(v);
-        }
+    if (committee_criteria(rules).empty()) return table;
+    // The committee's value per bid, formed as each criterion's `combine:` says (committee_scores
+    // lists the bids in the same order as bid_table).
+    for (const CommitteeCell& cell : committee_scores(rules).cells) {
+        const Criterion& crit = rules.criteria[static_cast<std::size_t>(cell.criterion)];
+        const auto b = static_cast<std::size_t>(cell.bid), f = static_cast<std::size_t>(crit.committee_field);
+        table.bids[b].values[f] = cell.value;
+        table.bids[b].texts[f] = std::isnan(cell.value) ? std::string() : score_text(cell.value);
+    }
     return table;
 }
 
 std::vector<MissingConsensus> Project::missing_consensus(const CriteriaSet& rules) const {
     std::vector<MissingConsensus> out;
-    const auto criteria = committee_criteria(rules);
-    if (criteria.empty()) return out;
-    const CommitteeState c = load_committee(impl_->db);
-    const std::vector<StoredBid> stored = bids();
-    for (const Criterion* crit : criteria)
-        for (const StoredBid& b : stored)
-            if (!c.consensus.count({b.id, crit->id})) out.push_back({crit->id, {b.bidder, b.lot}});
+    if (committee_criteria(rules).empty()) return out;
+    // A consensus criterion needs the chair's consensus; a mean or median needs at least one
+    // submitted mark (no consensus is asked for).
+    for (const CommitteeCell& cell : committee_scores(rules).cells)
+        if (std::isnan(cell.value))
+            out.push_back({cell.criterion_id, {cell.bidder, cell.lot}, cell.combine != CommitteeCombine::Consensus});
     return out;
 }
 

@@ -103,9 +103,11 @@ struct ConsensusInput {
 };
 
 /// A consensus score the evaluation needs and the project does not hold.
+/// For a criterion combined by mean or median (`combine:`), what is missing is any submitted mark.
 struct MissingConsensus {
     std::string criterion;
     BidKey bid;
+    bool needs_submitted_marks = false;  ///< `combine: mean | median`: no evaluator has submitted a mark
 };
 
 struct EvaluationRun {

@@ -60,3 +60,39 @@ TEST_CASE("committee criterion: mistakes are reported", "[committee]") {
     CHECK_THAT(diagnostics_of(kHead + "field plan: number\ncriterion plan { weight: 40 % committee: 0 .. 5 }\n"),
                Catch::Contains("error: 'plan' is already declared"));
 }
+
+TEST_CASE("committee criterion: combine says how the marks make the value", "[committee][combine]") {
+    // Default: the chair's consensus, as before.
+    CHECK(test::rules_from(kHead + "criterion plan { weight: 40 % committee: 0 .. 5 }\n").criteria[1].combine ==
+          CommitteeCombine::Consensus);
+    CHECK(test::rules_from(kHead + "criterion plan { weight: 40 % committee: 0 .. 5 combine: mean }\n").criteria[1].combine ==
+          CommitteeCombine::Mean);
+    CHECK(test::rules_from(kHead + "criterion plan { weight: 40 % committee: 0 .. 5 combine: median }\n").criteria[1].combine ==
+          CommitteeCombine::Median);
+    CHECK(test::rules_from(kHead + "criterion plan { weight: 40 % committee: 0 .. 5 combine: consensus }\n").criteria[1].combine ==
+          CommitteeCombine::Consensus);
+}
+
+TEST_CASE("committee criterion: combine misused is reported where it is written", "[committee][combine]") {
+    // Line 4 is the criterion; 'combine' starts in column 47.
+    CHECK_THAT(diagnostics_of(kHead + "criterion plan { weight: 40 % committee: 0 .. 5 combine: meen }\n"),
+               Catch::Contains(":4:") && Catch::Contains("combine is consensus (the chair's recorded consensus), mean or median "
+                                                         "(of the submitted marks)") &&
+                   Catch::Contains("mean"));
+    CHECK_THAT(diagnostics_of(kHead + "criterion plan { weight: 40 % committee: 0 .. 5 combine: meen }\n"),
+               Catch::Contains("did you mean 'mean'"));
+    CHECK_THAT(diagnostics_of(kHead + "criterion plan { weight: 40 % committee: 0 .. 5 combine: 3 }\n"),
+               Catch::Contains("combine is consensus"));
+    CHECK_THAT(diagnostics_of(kHead + "criterion q { weight: 40 % score: 50 combine: mean }\n"),
+               Catch::Contains(":4:") && Catch::Contains("'combine:' says how the committee's marks make the value of a criterion "
+                                                         "the committee scores; criterion 'q' has no 'committee: 0 .. 5'"));
+}
+
+TEST_CASE("committee criterion: no submitted mark is flagged as such for mean and median", "[committee][combine]") {
+    const std::string rules = kHead + "criterion plan { weight: 40 % scale: 0 .. 10 committee: 1 .. 5 combine: mean }\n";
+    const LotOutcome lot = test::run(rules, "bidder,price,plan\nA,100,4\nC,100,\n");
+    const BidOutcome& c = outcome(lot, "C");
+    REQUIRE(c.flags.size() == 1);
+    CHECK(c.flags[0].what.code == "core.flag.no-submitted-mark");
+    CHECK(c.flags[0].detail == "no submitted mark of the committee is recorded for 'plan' (counted as 0.0000)");
+}

@@ -1,6 +1,7 @@
 // The committee's procedure, as the store enforces it: declarations before scoring, conflicts,
 // drafts and submission, the chair's reopening and consensus; status and the engine's inputs.
 #include "core/engine.hpp"
+#include "core/explain.hpp"
 #include "store_fixture.hpp"
 
 using namespace tl;
@@ -225,4 +226,63 @@ TEST_CASE("committee: a chair with a conflict cannot record that bid's consensus
     f.p.declare_interest("Anna", CoiKind::Bid, "A", "former employer", who("Anna"));
     CHECK(refusal([&] { f.p.record_consensus({{"A", ""}, "plan", 3, "x"}, f.rules, who("Anna")); }) ==
           "the chair declared a conflict of interest with 'A' and cannot record the consensus for that bid");
+}
+
+TEST_CASE("committee: combine mean or median takes the submitted marks, no consensus", "[store][committee][combine]") {
+    ProjectFixture f;
+    f.with_bids_and_committee({{"A", 100}, {"B", 120}});
+    f.p.add_evaluator("Dmitri", Role::Member, who("officer"));
+    for (const char* m : {"Anna", "Boris", "Dmitri"}) f.p.declare_interest(m, CoiKind::None, "", "", who(m));
+    f.p.declare_interest("Clara", CoiKind::Bid, "B", "my cousin works for B", who("Clara"));
+    const CriteriaSet mean = checked(kRules.substr(0, kRules.size() - 3) + " combine: mean }\n");
+    const CriteriaSet median = checked(kRules.substr(0, kRules.size() - 3) + " combine: median }\n");
+    REQUIRE(mean.criteria[1].combine == CommitteeCombine::Mean);
+    f.rules = mean;
+    f.score("Anna", "A", 4);
+    f.score("Boris", "A", 5);
+    f.score("Clara", "A", 3);
+    f.score("Dmitri", "A", 1);
+    f.score("Anna", "B", 4);
+    f.score("Boris", "B", 2);
+    f.score("Dmitri", "B", 5);
+    // Drafts only: nothing submitted, so both bids miss submitted marks (not a consensus).
+    auto missing = f.p.missing_consensus(mean);
+    REQUIRE(missing.size() == 2);
+    CHECK(missing[0].needs_submitted_marks);
+    CHECK(missing[1].needs_submitted_marks);
+    CommitteeScores s = f.p.committee_scores(mean);
+    CHECK(word(committee_value_message(cell(s, "A"), "en")) ==
+          "no submitted mark yet (the evaluators' submitted marks are needed)");
+    const auto plan = static_cast<std::size_t>(mean.criteria[1].committee_field);
+    CHECK(std::isnan(f.p.evaluation_bids(mean).bids[0].values[plan]));
+
+    for (const char* m : {"Anna", "Boris", "Clara"}) f.p.submit_scores(m, mean, who(m));
+    // Dmitri's marks stay drafts. A: mean of (4, 5, 3) = 12 / 3 = 4. B: Clara is barred and Dmitri's
+    // 5 is a draft, so mean of (4, 2) = 3.
+    CHECK(f.p.missing_consensus(mean).empty());  // no consensus asked for
+    s = f.p.committee_scores(mean);
+    CHECK(cell(s, "A").value == 4);
+    CHECK(cell(s, "B").value == 3);
+    CHECK(word(committee_value_message(cell(s, "A"), "en")) == "mean of 3 submitted marks (4, 5, 3) = 4");
+    CHECK(word(committee_value_message(cell(s, "B"), "en")) == "mean of 2 submitted marks (4, 2) = 3");
+    BidTable t = f.p.evaluation_bids(mean);
+    CHECK(t.bids[0].values[plan] == 4);
+    CHECK(t.bids[1].values[plan] == 3);
+    // 4 of 0 .. 5 is 80 of 100; 3 is 60.
+    const Result r = evaluate(mean, t);
+    for (const auto& o : r.lots.at(0).bids) CHECK(o.scores[1] == Approx(o.bidder == "A" ? 80 : 60));
+
+    // Median, once Dmitri submits: A of (4, 5, 3, 1) sorted 1, 3, 4, 5 -> (3 + 4) / 2 = 3.5;
+    // B of (4, 2, 5) sorted 2, 4, 5 -> 4 (Clara still barred).
+    f.p.submit_scores("Dmitri", median, who("Dmitri"));
+    s = f.p.committee_scores(median);
+    CHECK(cell(s, "A").value == 3.5);
+    CHECK(cell(s, "B").value == 4);
+    CHECK(word(committee_value_message(cell(s, "A"), "en")) == "median of 4 submitted marks (4, 5, 3, 1) = 3.5");
+    t = f.p.evaluation_bids(median);
+    CHECK(t.bids[0].values[plan] == 3.5);
+    CHECK(f.p.missing_consensus(median).empty());
+    // The same project under consensus rules still asks the chair for both.
+    CHECK(f.p.missing_consensus(checked(kRules)).size() == 2);
+    CHECK_FALSE(f.p.missing_consensus(checked(kRules))[0].needs_submitted_marks);
 }

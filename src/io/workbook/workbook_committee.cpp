@@ -37,7 +37,8 @@ void write_committee_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const
     int row = 0;
     book.text(ws, row++, 0, "Evaluation committee", fm.title);
     book.text(ws, row++, 0,
-              "Marks on the committee's scale; the consensus recorded by the chair is the value the evaluation used. A spread "
+              "Marks on the committee's scale; the consensus recorded by the chair (or, where the rules say combine: mean or "
+              "median, that of the submitted marks) is the value the evaluation used. A spread "
               "above " + format_number(committee.dispersion_threshold) + " points is flagged for discussion.",
               fm.note);
     ++row;
@@ -98,7 +99,22 @@ void write_committee_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const
             book.formula(ws, row, stats + 5, "IF(" + excel_compare(BinOp::Gt, spread_cell, excel_number(committee.dispersion_threshold)) + ",1,0)",
                          cell.dispersed ? 1 : 0, fm.yes_no);
         }
-        if (cell.consensus) {
+        if (cell.combine != CommitteeCombine::Consensus) {
+            // combine: mean | median: a formula over the submitted marks of the members who may
+            // score the bid (drafts and barred members left out), as the evaluation computed it.
+            std::string args;
+            for (std::size_t e = 0; e < cell.marks.size(); ++e)
+                if (!cell.marks[e].barred && cell.marks[e].scored() && cell.marks[e].submitted)
+                    args += (args.empty() ? "" : ",") + ("$" + column_letters(first_mark + static_cast<int>(e)) + "$" + r);
+            const bool mean = cell.combine == CommitteeCombine::Mean;
+            if (args.empty()) book.text(ws, row, stats + 6, "missing", fm.warning);
+            else book.formula(ws, row, stats + 6, std::string(mean ? "AVERAGE(" : "MEDIAN(") + args + ")", cell.value, fm.score_bold);
+            const int n = static_cast<int>(cell.submitted.size());
+            book.text(ws, row, stats + 7,
+                      std::string(mean ? "mean" : "median") + " of the " + std::to_string(n) + " submitted mark" + (n == 1 ? "" : "s") +
+                          " (no consensus is needed)",
+                      fm.wrap);
+        } else if (cell.consensus) {
             const std::string said = cell.consensus->justification + " (" + cell.consensus->decided_by + ", " + cell.consensus->decided_at + ")";
             book.check(worksheet_set_row(ws, static_cast<lxw_row_t>(row), 13.5 * static_cast<double>(said.size() / 55 + 1), nullptr), "row height");
             book.number(ws, row, stats + 6, cell.consensus->value, fm.score_bold);
