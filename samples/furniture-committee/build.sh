@@ -17,12 +17,14 @@ tl=${TENDERLOOP:-$root/build/release/src/cli/tenderloop}
 out=${1:-$root/build/furniture-committee}
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1776157200}
 mkdir -p "$out"
-p=$out/furniture-committee.tender
+# RULES and NAME let a test build the same committee work under other rules (tests/workbook/tenders/committee-mean).
+rules=${RULES:-$here/rules.crit}
+p=$out/${NAME:-furniture-committee}.tender
 rm -f "$p"
 
 officer="Erik Holm"
 chair="Anna Berg"
-"$tl" new "$p" --rules "$here/rules.crit" --user "$officer" --reason "rules as published on 2026-03-02"
+"$tl" new "$p" --rules "$rules" --user "$officer" --reason "rules as published on 2026-03-02"
 "$tl" bids "$p" import "$here/bids.csv" --user "$officer" --reason "bids opened on 2026-04-10"
 
 committee() { "$tl" committee "$p" "$@"; }
@@ -90,5 +92,5 @@ consensus "Officina Verde" $tb 2 "Chairs only"
 consensus "Officina Verde" $rs 3 "Adequate service by a subcontractor"
 
 "$tl" evaluate "$p" --user "$officer" --reason "evaluation for the committee meeting of 2026-04-14"
-"$tl" export "$p" -o "$out/furniture-committee-evaluation.xlsx" --user "$officer" --reason "for signature"
+"$tl" export "$p" -o "$out/${NAME:-furniture-committee}-evaluation.xlsx" --user "$officer" --reason "for signature"
 "$tl" audit "$p" verify

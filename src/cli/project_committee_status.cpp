@@ -105,8 +105,10 @@ std::string format_committee_status(const CommitteeScores& s) {
             head += "  " + right(printable_name(e.name), ew.back());
         }
         // The statistics' columns: as wide as their headings in the reader's language.
+        // The last column is the value the evaluation uses: the consensus, or the combined marks.
+        const bool combined = crit.combine != CommitteeCombine::Consensus;
         const std::vector<std::string> stats{tr(TL_MSG("spread")), tr(TL_MSG("mean")), tr(TL_MSG("median")),
-                                             tr(TL_MSG("consensus"))};
+                                             combined ? tr(TL_MSG("value used")) : tr(TL_MSG("consensus"))};
         std::vector<std::size_t> sw;
         for (std::size_t i = 0; i < stats.size(); ++i) {
             sw.push_back(std::max<std::size_t>(display_width(stats[i]), i + 1 == stats.size() ? 9 : 6));
@@ -118,7 +120,7 @@ std::string format_committee_status(const CommitteeScores& s) {
             std::string line = "  " + left(bid_name(*c), bw);
             for (std::size_t e = 0; e < c->marks.size() && e < ew.size(); ++e) line += "  " + right(mark_text(c->marks[e]), ew[e]);
             const std::string values[] = {number(c->spread), number(c->mean), number(c->median),
-                                          c->consensus ? number(c->consensus->value) : "-"};
+                                          combined ? number(c->value) : c->consensus ? number(c->consensus->value) : "-"};
             for (std::size_t i = 0; i < sw.size(); ++i) line += "  " + right(values[i], sw[i]);
             if (c->dispersed) {
                 line += "  " + tr(TL_MSG("DISPERSION: discuss before consensus"));

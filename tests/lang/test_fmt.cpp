@@ -74,3 +74,10 @@ TEST_CASE("fmt lays out blocks and keeps comments where they were") {
     CHECK(fmt(messy) == expected);
     CHECK(fmt(expected) == expected);
 }
+
+TEST_CASE("fmt keeps how the committee's marks are combined", "[combine]") {
+    const std::string text = "criterion plan {\n  weight: 40 %\n  committee: 1 .. 5\n  combine: median\n}\n";
+    const std::string once = fmt(text);
+    CHECK_THAT(once, Catch::Contains("  committee: 1 .. 5\n  combine: median\n"));
+    CHECK(fmt(once) == once);
+}

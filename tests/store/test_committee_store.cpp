@@ -279,6 +279,11 @@ TEST_CASE("committee: combine mean or median takes the submitted marks, no conse
     CHECK(cell(s, "A").value == 3.5);
     CHECK(cell(s, "B").value == 4);
     CHECK(word(committee_value_message(cell(s, "A"), "en")) == "median of 4 submitted marks (4, 5, 3, 1) = 3.5");
+    // In Russian the comma is decimal: the marks are listed with semicolons ("3,5" is one number).
+    CommitteeCell half = cell(s, "A");
+    half.submitted = {4.5, 3};
+    half.value = 3.75;
+    CHECK_THAT(word(committee_value_message(half, "ru")), Catch::Contains("(4,5; 3)"));
     t = f.p.evaluation_bids(median);
     CHECK(t.bids[0].values[plan] == 3.5);
     CHECK(f.p.missing_consensus(median).empty());

@@ -44,7 +44,7 @@ void write_evaluation_workbook(const std::string& path, const CriteriaSet& rules
         const wb::LotSheets& s = sheets[l];
         const wb::LotLayout layout(rules, bids, result.lots[l], s.bids, s.scores);
         next_step();
-        wb::write_bids_sheet(book, formats, s.bids_ws, layout);
+        wb::write_bids_sheet(book, formats, s.bids_ws, layout, info.committee);
         next_step();
         wb::write_scores_sheet(book, formats, s.scores_ws, layout);
         next_step();

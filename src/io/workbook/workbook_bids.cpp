@@ -53,7 +53,7 @@ void write_bids_header(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Lot
         book.text(ws, 0, layout.field_col(static_cast<int>(f)), header_of(rules.fields[f]), fm.header);
 }
 
-void write_bids_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout) {
+void write_bids_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout, const CommitteeScores* committee) {
     const CriteriaSet& rules = layout.rules();
     const BidTable& bids = layout.bids();
     for (int i = 0; i < layout.size(); ++i) {
@@ -67,7 +67,12 @@ void write_bids_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLa
             const int col = layout.field_col(static_cast<int>(f));
             const double v = f < bid.values.size() ? bid.values[f] : std::nan("");
             lxw_format* format = fm.for_field(fd);
-            if (fd.type == FieldType::Text) {
+            // The committee's mean or median: the Committee sheet's formula, not a copied number.
+            const std::string from_committee =
+                committee && fd.committee ? committee_value_cell(rules, *committee, fd.id, bid.bidder, bid.lot) : std::string();
+            if (!from_committee.empty()) {
+                book.formula(ws, row, col, from_committee, v, format);
+            } else if (fd.type == FieldType::Text) {
                 book.text(ws, row, col, f < bid.texts.size() ? bid.texts[f] : std::string(), fm.wrap);
             } else if (std::isnan(v)) {
                 book.blank(ws, row, col, format);  // not stated (an optional field)
@@ -84,9 +89,9 @@ void write_bids_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLa
     }
 }
 
-void write_bids_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout) {
+void write_bids_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout, const CommitteeScores* committee) {
     write_bids_header(book, fm, ws, layout);
-    write_bids_rows(book, fm, ws, layout);
+    write_bids_rows(book, fm, ws, layout, committee);
 }
 
 }  // namespace tl::io::wb

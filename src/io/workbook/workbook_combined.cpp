@@ -168,7 +168,7 @@ void write_combined_lots(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
             // The rules are the same for every lot: the Method shows the first lot's formulas.
             write_method_sheet(book, fm, sheets.method_ws, layout);
         }
-        write_bids_rows(book, fm, sheets.bids_ws, layout);
+        write_bids_rows(book, fm, sheets.bids_ws, layout, info.committee);
         write_scores_rows(book, fm, sheets.scores_ws, layout);
         summary.add_lot(layout);
         first_row += layout.size();

@@ -22,7 +22,33 @@ std::string declaration_of(const CommitteeMember& m) {
     return s + " (does not score those bids)";
 }
 
+/// Where the rows of the marks table start (0-based): title, note, a blank row, the members'
+/// header and one row per member, a blank row, the marks' header.
+int first_cell_row(const CommitteeScores& committee) { return 3 + 1 + static_cast<int>(committee.evaluators.size()) + 1 + 1; }
+
+/// The column of the value the evaluation used ("Consensus"): after [Lot,] Criterion, Bidder, the
+/// marks and six statistics.
+int value_col(const CriteriaSet& rules, const CommitteeScores& committee) {
+    return (rules.tender.lots.empty() ? 2 : 3) + static_cast<int>(committee.evaluators.size()) + 6;
+}
+
+bool value_is_formula(const CommitteeCell& cell) {
+    return cell.combine != CommitteeCombine::Consensus && !std::isnan(cell.value);
+}
+
 }  // namespace
+
+std::string committee_value_cell(const CriteriaSet& rules, const CommitteeScores& committee, const std::string& criterion,
+                                 const std::string& bidder, const std::string& lot) {
+    for (std::size_t i = 0; i < committee.cells.size(); ++i) {
+        const CommitteeCell& c = committee.cells[i];
+        if (c.criterion_id == criterion && c.bidder == bidder && c.lot == lot)
+            return value_is_formula(c) ? "Committee!$" + column_letters(value_col(rules, committee)) + "$" +
+                                             std::to_string(first_cell_row(committee) + static_cast<int>(i) + 1)
+                                       : std::string();
+    }
+    return "";
+}
 
 void write_committee_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const CriteriaSet& rules,
                            const CommitteeScores& committee) {
@@ -71,8 +97,13 @@ void write_committee_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const
     book.text(ws, row, col++, "Bidder", fm.header);
     for (const CommitteeMember& m : committee.evaluators) book.text(ws, row, col++, m.name, fm.header);
     const int stats = col;
-    for (const char* h : {"Lowest", "Highest", "Spread", "Mean", "Median", "Dispersed", "Consensus"}) book.text(ws, row, col++, h, fm.header);
-    book.text(ws, row, col++, "Consensus justification (by)", fm.header);
+    // With a criterion that combines the marks (combine: mean | median), the last column is not
+    // always a consensus: its header says what it holds.
+    const bool any_combined = std::any_of(committee.criteria.begin(), committee.criteria.end(),
+                                          [](const CommitteeCriterionInfo& c) { return c.combine != CommitteeCombine::Consensus; });
+    for (const char* h : {"Lowest", "Highest", "Spread", "Mean", "Median", "Dispersed"}) book.text(ws, row, col++, h, fm.header);
+    book.text(ws, row, col++, any_combined ? "Value used" : "Consensus", fm.header);
+    book.text(ws, row, col++, any_combined ? "How it was formed; consensus justification (by)" : "Consensus justification (by)", fm.header);
     ++row;
     const std::string marks_first = column_letters(first_mark), marks_last = column_letters(first_mark + n_eval - 1);
     for (const CommitteeCell& cell : committee.cells) {

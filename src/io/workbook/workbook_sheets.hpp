@@ -16,7 +16,10 @@ struct LotSheets {
 };
 
 /// Bids as received: one row per bid, one column per field, units in the headers.
-void write_bids_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
+/// With `committee`: a committee field whose criterion says `combine: mean | median` is a formula
+/// reading that bid's value on the Committee sheet (committee_value_cell).
+void write_bids_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout,
+                      const CommitteeScores* committee = nullptr);
 /// Every computed column as live formulas with TenderLoop's values cached.
 void write_scores_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
 /// Title, method, ranking, winner, ties, exclusions, flags, chart, signature block.
@@ -25,7 +28,8 @@ void write_summary_sheet(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
 /// The same, in two parts for sheets shared by many lots (the combined layout): the header row
 /// and column widths once, then each lot's rows.
 void write_bids_header(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
-void write_bids_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
+void write_bids_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout,
+                     const CommitteeScores* committee = nullptr);
 void write_scores_header(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
 void write_scores_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
 /// "Best price-quality ratio: price 40 % / quality 60 %" (eForms award criterion types).
@@ -42,6 +46,11 @@ void write_combined_lots(XlsxBook& book, Formats& fm, const LotSheets& sheets, c
 void write_method_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout);
 /// The committee's marks per committee criterion and bid: each evaluator, lowest, highest, spread,
 /// mean, median (live formulas), dispersion, the consensus and the justifications.
+/// The Committee sheet's cell (`Committee!$N$12`) holding the value the evaluation uses for this
+/// criterion and bid when it is a formula (`combine: mean | median` with a submitted mark); ""
+/// otherwise. Kept next to write_committee_sheet, which lays the rows out the same way.
+std::string committee_value_cell(const CriteriaSet& rules, const CommitteeScores& committee, const std::string& criterion,
+                                 const std::string& bidder, const std::string& lot);
 void write_committee_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const CriteriaSet& rules,
                            const CommitteeScores& committee);
 /// Version, time, fingerprints of the inputs.
