@@ -382,11 +382,17 @@ void CommitteeConsensusPage::show_missing() {
                                   to_wx(m.name), count, what));
     }
     for (std::size_t k = 0; k < s.criteria.size(); ++k) {
-        wxString bids;
+        wxString bids, marks;  // a consensus, or (combine: mean | median) any submitted mark
         for (const auto& mc : data_->missing_consensus)
-            if (mc.criterion == s.criteria[k].id) bids += (bids.empty() ? "" : ", ") + bid_title(mc.bid.bidder, mc.bid.lot);
+            if (mc.criterion == s.criteria[k].id) {
+                wxString& list = mc.needs_submitted_marks ? marks : bids;
+                list += (list.empty() ? "" : ", ") + bid_title(mc.bid.bidder, mc.bid.lot);
+            }
         if (!bids.empty())
             line(wxString::Format(_("Consensus the ranking still needs on %s: %s."), data_->criterion_names[k], bids));
+        if (!marks.empty())
+            line(wxString::Format(_("Submitted marks the ranking still needs on %s (it takes their mean or median): %s."),
+                                  data_->criterion_names[k], marks));
     }
     if (text.empty()) text = _("Nothing is missing: every consensus the ranking needs is recorded.");
     missing_->ChangeValue(text);

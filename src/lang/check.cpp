@@ -335,6 +335,10 @@ void Checker::check_criterion(const Item& it, const std::string& group) {
         }
         if (!declare_committee_field(*k, c)) return;
         if (const Property* how = it.find("combine"); how && !read_combine(*how, c)) return;
+        if (c.combine != CommitteeCombine::Consensus)
+            rules_.fields[static_cast<std::size_t>(c.committee_field)].description =
+                c.combine == CommitteeCombine::Mean ? "The mean of the evaluation committee's submitted marks."
+                                                    : "The median of the evaluation committee's submitted marks.";
     } else if (const Property* how = it.find("combine")) {
         error(how->pos, Message("lang.combine-without-committee",
                                 TL_MSG("'combine:' says how the committee's marks make the value of a criterion the committee "

@@ -96,3 +96,32 @@ TEST_CASE("committee criterion: no submitted mark is flagged as such for mean an
     CHECK(c.flags[0].what.code == "core.flag.no-submitted-mark");
     CHECK(c.flags[0].detail == "no submitted mark of the committee is recorded for 'plan' (counted as 0.0000)");
 }
+
+TEST_CASE("committee criterion: the explanation says how the committee's value was formed", "[committee][combine]") {
+    const std::string text = kHead + "criterion plan { weight: 40 % committee: 0 .. 5 combine: mean }\n";
+    const CriteriaSet rules = test::rules_from(text);
+    // The project's value for A: the mean of the submitted marks 4, 5 and 3 = 12 / 3 = 4.
+    const BidTable bids = test::bids_from(rules, "bidder,price,plan\nA,100,4\n");
+    const Result result = evaluate(rules, bids);
+    const LotOutcome& lot = result.lots.at(0);
+    BidExplanation x = explain_bid(rules, bids, lot, outcome(lot, "A"));
+    CommitteeScores scores;
+    CommitteeCell cell;
+    cell.criterion_id = "plan";
+    cell.bidder = "A";
+    cell.combine = CommitteeCombine::Mean;
+    cell.submitted = {4, 5, 3};
+    cell.value = 4;
+    scores.cells.push_back(cell);
+    note_committee(x, scores);
+    const std::string text_en = format_explanation(x);
+    CHECK_THAT(text_en, Catch::Contains("    committee: mean of 3 submitted marks (4, 5, 3) = 4\n"));
+    // Median of (4, 5, 3, 1): sorted 1, 3, 4, 5, the middle two (3 + 4) / 2 = 3.5.
+    cell.combine = CommitteeCombine::Median;
+    cell.submitted = {4, 5, 3, 1};
+    cell.value = 3.5;
+    CHECK(word(committee_value_message(cell, "en")) == "median of 4 submitted marks (4, 5, 3, 1) = 3.5");
+    cell.submitted.clear();
+    cell.value = std::nan("");
+    CHECK(committee_value_message(cell, "en").code == "core.committee.no-submitted-mark");
+}
