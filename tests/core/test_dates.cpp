@@ -6,6 +6,7 @@
 
 #include "core/bids.hpp"
 #include "core/explain.hpp"
+#include "lang/print.hpp"
 #include "support/rules_fixture.hpp"
 
 using namespace tl;
@@ -139,4 +140,21 @@ TEST_CASE("submission times: fractions of a second order two bids of the same se
     const auto bad = read_bids_csv("bidder,submitted,price\nA,2027-02-01T10:00:00.,100\n", "bids.csv", rules_from(rules).fields, {});
     CHECK_FALSE(bad.ok());
     CHECK_THAT(format_diagnostics(bad.diagnostics), Catch::Contains("bids.csv:2:") && Catch::Contains("is not a date or date-time"));
+}
+
+TEST_CASE("dates: fmt prints date literals and day arithmetic as written, idempotently", "[lang][dates][fmt]") {
+    const std::string text = kHead + "let start = date(\"2027-01-15\")\n"
+                                     "requirement r { test: delivery <= deadline + 30 days and delivery >= start - 10 days }\n";
+    auto format = [](const std::string& t) {
+        lang::RuleFile f;
+        Diagnostics d;
+        REQUIRE(lang::parse_rules(t, "t.crit", f, d));
+        return lang::format_rules(f);
+    };
+    const std::string once = format(text);
+    CHECK_THAT(once, Catch::Contains("let start = date(\"2027-01-15\")"));
+    CHECK_THAT(once, Catch::Contains("test: delivery <= deadline + 30 days and delivery >= start - 10 days"));
+    CHECK(format(once) == once);
+    // The printed rules mean the same: they check cleanly.
+    CHECK(lang::load_rules_text(once, "t.crit").ok());
 }
