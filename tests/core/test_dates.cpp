@@ -51,7 +51,7 @@ TEST_CASE("dates: days between two dates, across a month end and a leap day", "[
     CHECK(outcome(lot, "D").scores[1] == 0);
 }
 
-TEST_CASE("dates: a date plus days is a date; date literals compare with dates", "[lang][dates]") {
+TEST_CASE("dates: a date plus days is a date, and date literals compare with dates", "[lang][dates]") {
     // deadline + 30 days = 2027-02-25 + 30 = 2027-03-27 (3 days to 28 February, 27 into March):
     // A (03-03) and C (02-20) are in, D (03-28) one day out. B's 2028 deadline + 30 = 2028-03-28.
     const std::string rules = kHead +
