@@ -51,11 +51,33 @@ struct ValueSubstitution : ExprSubstitution {
     Evaluator& ev;
     std::size_t member;
     bool annotate;  // `name (value)` instead of `value`
+    bool differences = true;  // a difference of dates with its days (off where the days follow anyway)
     std::vector<std::string>* inputs = nullptr;
 
     ValueSubstitution(const CriteriaSet& r, Evaluator& e, std::size_t m, bool a) : rules(r), ev(e), member(m), annotate(a) {}
 
+    /// A difference of two dates, shown with its days.
+    bool date_difference(const Expr& e) const {
+        return differences && e.kind == ExprKind::Binary && e.bin == BinOp::Sub && e.args[0].type == ValueKind::Date &&
+               e.args[1].type == ValueKind::Date;
+    }
+
     bool substitute(const Expr& e, std::string& out) const override {
+        // A date literal reads as the date itself: `2027-03-12 - 2027-03-01`.
+        if (e.kind == ExprKind::Call && e.func == Func::Date) {
+            out = format_iso_date(static_cast<int>(e.value));
+            return true;
+        }
+        // The days between two dates are shown with their number: `2027-03-03 - 2027-02-25 = 6 days`.
+        if (date_difference(e)) {
+            auto operand = [&](const Expr& x) {
+                const std::string text = print_expr(x, this);
+                return x.kind == ExprKind::Binary ? "(" + text + ")" : text;
+            };
+            // No brackets of its own: the printer brackets it where the formula needs them.
+            out = operand(e.args[0]) + " - " + operand(e.args[1]) + " = " + format_value(rules, e, ev.eval(e).at(member));
+            return true;
+        }
         // ratio_lowest(x) shows what it is made of: 100 * lowest(x) / x, each with its value.
         if (e.kind == ExprKind::Call && (e.func == Func::RatioLowest || e.func == Func::RatioHighest)) {
             Expr best = e;
@@ -93,6 +115,7 @@ struct ValueSubstitution : ExprSubstitution {
     std::string side(const Expr& e) const {
         if (is_input(e) || !has_input(e)) return print_expr(e, this);
         ValueSubstitution plain(rules, ev, member, false);
+        plain.differences = false;  // `= 6 days` ends this text
         return print_expr(e) + " (" + print_expr(e, &plain) + " = " + format_value(rules, e, ev.eval(e).at(member)) + ")";
     }
 };

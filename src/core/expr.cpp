@@ -14,7 +14,7 @@ struct FuncName {
 constexpr FuncName kFuncs[] = {
     {Func::Min, "min"}, {Func::Max, "max"}, {Func::Abs, "abs"}, {Func::Round, "round"},
     {Func::Clamp, "clamp"}, {Func::Ln, "ln"}, {Func::Log10, "log10"}, {Func::Exp, "exp"},
-    {Func::Sqrt, "sqrt"}, {Func::Power, "power"}, {Func::Linear, "linear"}, {Func::Steps, "steps"},
+    {Func::Sqrt, "sqrt"}, {Func::Power, "power"}, {Func::Date, "date"}, {Func::Linear, "linear"}, {Func::Steps, "steps"},
     {Func::Table, "table"}, {Func::RatioLowest, "ratio_lowest"},
     {Func::RatioHighest, "ratio_highest"}, {Func::Npv, "npv"}, {Func::Lowest, "lowest"},
     {Func::Highest, "highest"}, {Func::Mean, "mean"}, {Func::Median, "median"},

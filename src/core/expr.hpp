@@ -30,6 +30,7 @@ enum class Func {
     Unknown,
     Min, Max, Abs, Round, Clamp,
     Ln, Log10, Exp, Sqrt, Power,  // undefined outside their domain (ln 0, sqrt -1), like x / 0
+    Date,  // date("2027-03-01"): a date literal (days since 1970-01-01)
     Linear, Steps, Table, RatioLowest, RatioHighest, Npv,
     // aggregates over the current set of bids of the lot
     Lowest, Highest, Mean, Median, Sum, Count,

@@ -44,7 +44,9 @@ Ranking rank_bids(const CriteriaSet& rules, const BidTable& bids, Evaluator& ev,
                 const std::string &sa = submitted(a), &sb = submitted(b);
                 if (sa == sb) continue;
                 if (sa.empty() || sb.empty()) return sa.empty() ? 1 : -1;
-                return sa < sb ? -1 : 1;
+                const int order = compare_submission_times(sa, sb);  // fractions of a second count
+                if (order == 0) continue;
+                return order;
             }
             const double va = keys[k][a], vb = keys[k][b];
             if (std::isnan(va) && std::isnan(vb)) continue;

@@ -14,6 +14,8 @@ namespace tl::lang {
 
 /// A unit in words for messages: `RUB/kWh` (as text), `a percent`, `a plain number` (messages).
 Message unit_words(const Unit& u);
+/// "a number", "a date", ...: the kind of a value, for messages.
+Message kind_words(ValueKind k);
 
 /// `'ful' is not a member of repairability (none, partial, full); did you mean 'full'?`
 Message not_a_member(const std::string& name, const FieldDecl& f);
@@ -79,6 +81,11 @@ private:
     bool type_name(Expr& e, const ExprContext& ctx, ExprFacts& facts);
     bool type_call(Expr& e, const ExprContext& ctx, ExprFacts& facts);
     bool type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts);
+    /// `date("2027-03-01")`: reads the literal into e.value (days since 1970-01-01).
+    bool type_date_literal(Expr& e);
+    /// `+`/`-` with a date on either side (both sides already typed): date - date is days,
+    /// date +/- days is a date; anything else is reported.
+    bool type_date_arithmetic(Expr& e);
     bool type_arrows(Expr& e, const ExprContext& ctx, ExprFacts& facts);
     bool type_let(int pending_index);
     bool resolve_member(Expr& e, int enum_field);

@@ -16,6 +16,7 @@ struct Arity {
 constexpr Arity kArity[] = {
     {Func::Min, 2, -1}, {Func::Max, 2, -1}, {Func::Abs, 1, 1}, {Func::Round, 1, 2}, {Func::Clamp, 3, 3},
     {Func::Ln, 1, 1}, {Func::Log10, 1, 1}, {Func::Exp, 1, 1}, {Func::Sqrt, 1, 1}, {Func::Power, 2, 2},
+    {Func::Date, 1, 1},
     {Func::Linear, 3, -1}, {Func::Steps, 2, -1}, {Func::Table, 2, -1}, {Func::RatioLowest, 1, 1},
     {Func::RatioHighest, 1, 1}, {Func::Npv, 3, 4}, {Func::Lowest, 1, 1}, {Func::Highest, 1, 1},
     {Func::Mean, 1, 1}, {Func::Median, 1, 1}, {Func::Sum, 1, 1}, {Func::Count, 0, 0},
@@ -65,6 +66,7 @@ bool Checker::type_call(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
         facts.uses_aggregate = true;
     }
     if (uses_arrows(e.func)) return type_arrows(e, ctx, facts);
+    if (e.func == Func::Date) return type_date_literal(e);
     for (std::size_t i = 0; i < e.args.size(); ++i) {
         if (e.args[i].kind == ExprKind::Arrow) {
             error(e.args[i].pos, misplaced_arrow());

@@ -14,6 +14,17 @@ Message unit_words(const Unit& u) {
     return s.empty() ? Message("lang.unit.plain", TL_MSG("a plain number")) : verbatim(s);
 }
 
+Message kind_words(ValueKind k) {
+    switch (k) {
+        case ValueKind::Number: return Message("lang.kind.number", TL_MSG("a number"));
+        case ValueKind::Bool: return Message("lang.kind.condition", TL_MSG("a yes/no condition"));
+        case ValueKind::Enum: return Message("lang.kind.enum", TL_MSG("an enum value"));
+        case ValueKind::Text: return Message("lang.kind.text", TL_MSG("text"));
+        case ValueKind::Date: return Message("lang.kind.date", TL_MSG("a date"));
+    }
+    return Message("lang.kind.value", TL_MSG("a value"));
+}
+
 Message not_a_member(const std::string& name, const FieldDecl& f) {
     std::string members;
     for (const auto& m : f.members) members += (members.empty() ? "" : ", ") + m;
@@ -37,17 +48,6 @@ Message described(const Expr& e) {
     if (text.size() > 30) return unit.empty() ? Message("lang.unit.plain", TL_MSG("a plain number")) : verbatim(unit);
     if (unit.empty()) return Message("lang.described.plain", TL_MSG("{expr} (a plain number)")).text("expr", text);
     return Message("lang.described.unit", TL_MSG("{expr} ({unit})")).text("expr", text).text("unit", unit);
-}
-
-Message kind_words(ValueKind k) {
-    switch (k) {
-        case ValueKind::Number: return Message("lang.kind.number", TL_MSG("a number"));
-        case ValueKind::Bool: return Message("lang.kind.condition", TL_MSG("a yes/no condition"));
-        case ValueKind::Enum: return Message("lang.kind.enum", TL_MSG("an enum value"));
-        case ValueKind::Text: return Message("lang.kind.text", TL_MSG("text"));
-        case ValueKind::Date: return Message("lang.kind.date", TL_MSG("a date"));
-    }
-    return Message("lang.kind.value", TL_MSG("a value"));
 }
 
 // What an expression gives: its unit for numbers, else its kind.
@@ -311,6 +311,8 @@ bool Checker::type_binary(Expr& e, const ExprContext& ctx, ExprFacts& facts) {
         return true;
     }
     // Arithmetic.
+    if ((e.bin == BinOp::Add || e.bin == BinOp::Sub) && (a.type == ValueKind::Date || b.type == ValueKind::Date))
+        return type_date_arithmetic(e);
     for (const Expr* x : {&a, &b})
         if (x->type != ValueKind::Number) {
             error(x->pos, Message("lang.arithmetic-needs-numbers", TL_MSG("'{op}' needs numbers, this is {kind}"))

@@ -1,6 +1,7 @@
 // `audit verify`: the chain of hashes, the entries' times, the replay of every recorded change,
 // the data against the log, the schema and the append-only guard, and a signed head.
 #include <algorithm>
+#include <iterator>
 #include <cstdio>
 #include <ctime>
 
@@ -33,7 +34,12 @@ std::int64_t parse_utc(const std::string& at) {
     tm.tm_hour = h;
     tm.tm_min = mi;
     tm.tm_sec = s;
-    return static_cast<std::int64_t>(timegm(&tm));
+    const std::time_t t = timegm(&tm);
+    // timegm makes 30 February into 2 March: a time that does not read back as written is none.
+    std::tm back{};
+    gmtime_r(&t, &back);
+    if (back.tm_year != y - 1900 || back.tm_mon != mo - 1 || back.tm_mday != d) return -1;
+    return static_cast<std::int64_t>(t);
 }
 
 std::string utc_text(std::int64_t seconds) {
@@ -150,6 +156,16 @@ bool replay(const std::vector<AuditEntry>& entries, AuditReport& report) {
     report.replayed_from = first->seq;
     sql::Db rebuilt(":memory:", true);
     create_schema(rebuilt);
+    // The recorded changes start at the project's creation, or at the migration that brought an
+    // older file to format 3 (its entry holds every row): right after the last older entry.
+    const bool migrated = first != entries.begin();
+    if (migrated && (first->action != "project.migrate" || std::prev(first)->format >= 3)) {
+        report.problems.push_back(Message("store.audit.replay-start",
+                                          TL_MSG("{entry} is the first with recorded changes but is not the migration "
+                                                 "that follows the older entries: it was written outside TenderLoop"))
+                                      .nested("entry", entry_label(*first)));
+        return false;
+    }
     for (auto it = first; it != entries.end(); ++it) {
         const AuditEntry& e = *it;
         if (e.format < 3) return false;  // reported by check_chain
@@ -163,6 +179,18 @@ bool replay(const std::vector<AuditEntry>& entries, AuditReport& report) {
                                           .text("table", applied.table)
                                           .text("key", applied.key)
                                           .text("kind", applied.kind));
+            return false;
+        }
+        // The migration's rows must be the data the last format-2 entry vouched for: data changed
+        // before the migration would otherwise enter the replay as if it had always been so.
+        if (migrated && it == first && !std::prev(first)->state_hash.empty() &&
+            state_sha256_as_format2(rebuilt) != std::prev(first)->state_hash) {
+            report.problems.push_back(Message("store.audit.migration-differs",
+                                              TL_MSG("the rows {entry} recorded (the migration) differ from the data entry "
+                                                     "#{seq} recorded: the data was changed outside TenderLoop before the "
+                                                     "migration"))
+                                          .nested("entry", entry_label(e))
+                                          .count("seq", std::prev(first)->seq));
             return false;
         }
         if (state_sha256(rebuilt) != e.state_hash) {

@@ -75,6 +75,12 @@ Change::Change(Project::Impl& project, const Actor& actor, std::string action, R
     : p_(writable(project)), actor_(actor), action_(std::move(action)), time_(project.now()), tx_(project.db) {
     if (actor_.user.empty())
         refuse(Message("store.refused.no-user", TL_MSG("a change needs the name of the user who makes it")));
+    if (p_.outdated_format)
+        refuse(Message("store.refused.inspection-only",
+                       TL_MSG("{file} (project format {format}) is open for inspection only: nothing is written to it; "
+                              "open it for work to upgrade it"))
+                   .text("file", p_.path)
+                   .count("format", p_.outdated_format));
     if (!p_.schema_problems.empty())
         refuse(Message("store.refused.foreign-schema",
                        TL_MSG("{file} holds tables, triggers or views that TenderLoop does not create (see 'tenderloop audit "
@@ -220,7 +226,7 @@ void check_schema(Project::Impl& p, const ProjectOptions& options) {
     const int version = static_cast<int>(p.db.query_int("PRAGMA user_version"));
     std::vector<Message> differences = schema_differences(p.db, version);
     if (differences.empty()) return;
-    if (options.inspect && version == kFormatVersion) {
+    if (options.inspect) {
         p.schema_problems = std::move(differences);
         return;
     }
@@ -281,8 +287,12 @@ Project Project::open(const std::string& path, const ProjectOptions& options) {
         if (!impl->read_only) impl->db.exec("PRAGMA journal_mode = DELETE");
         check_integrity(impl->db, path);
         const int version = static_cast<int>(impl->db.query_int("PRAGMA user_version"));
-        if (version < kFormatVersion && impl->read_only) cannot_open_read_only(path, read_only_why, false, version);
-        if (version < kFormatVersion) migrate(*impl, version, options);
+        if (version < kFormatVersion && impl->read_only && !options.inspect)
+            cannot_open_read_only(path, read_only_why, false, version);
+        // Opened for inspection (`audit`), an older file is read as it is: verifying must not
+        // write, and a file changed outside TenderLoop could not be migrated anyway.
+        if (version < kFormatVersion && options.inspect) impl->outdated_format = version;
+        else if (version < kFormatVersion) migrate(*impl, version, options);
     } catch (const sql::Error& e) {
         // SQLite must roll back a hot journal before it reads; a read-only connection cannot.
         std::error_code journal_ec;

@@ -26,6 +26,8 @@ struct Project::Impl {
     /// How the file's schema differs from TenderLoop's (opened for inspection only: such a file
     /// is never written to; `audit verify` reports them).
     std::vector<Message> schema_problems;
+    /// An older format opened for inspection, not migrated (0: the current format).
+    int outdated_format = 0;
 };
 
 /// One change to a project: a write transaction that ends by appending its audit entry, so the
@@ -74,6 +76,9 @@ std::string os_account();
 
 /// SHA-256 of the canonical dump of the data tables (state.cpp).
 std::string state_sha256(sql::Db& db);
+/// The same as format 2 took it (without the columns format 3 added): what the last entry of a
+/// format-2 file recorded, to compare a migration's rows with.
+std::string state_sha256_as_format2(sql::Db& db);
 
 /// The id of the bid (bidder, lot), or 0.
 std::int64_t find_bid_id(sql::Db& db, const BidKey& key);

@@ -9,8 +9,13 @@ namespace tl::store {
 
 namespace {
 
-const char* const kSelectRules =
-    "SELECT version, text, sha256, source_name, created_at, created_by, reason, correction FROM rules_versions";
+/// The rules versions' columns as of the file's format (a file of an older format opened for
+/// inspection is read as it is, not migrated).
+std::string select_rules(sql::Db& db) {
+    const std::int64_t format = db.query_int("PRAGMA user_version");
+    return std::string("SELECT version, text, sha256, source_name, created_at, created_by, ") +
+           (format >= 2 ? "reason, " : "'', ") + (format >= 3 ? "correction" : "0") + " FROM rules_versions";
+}
 
 RulesVersion read_rules(const sql::Stmt& s) {
     RulesVersion r;
@@ -65,11 +70,15 @@ void check_frozen(sql::Db& db, const Actor& actor, bool correction) {
     auto s = db.prepare("SELECT count(*), coalesce(min(imported_at), '') FROM bids");
     s.step();
     const std::int64_t bids = s.int64(0);
+    // Bids once imported and then removed do not unfreeze the rules: the log remembers them.
+    const std::string first_import =
+        bids > 0 ? std::string() : db.query_text("SELECT coalesce(min(at), '') FROM audit_log WHERE action = 'bids.import'");
+    const bool bids_arrived = bids > 0 || !first_import.empty();
     if (correction && actor.reason.find_first_not_of(" \t\r\n") == std::string::npos)
         refuse(Message("store.refused.correction-needs-reason",
                        TL_MSG("a correction of the rules needs a reason (what was wrong in the published rules): "
                               "nothing was recorded")));
-    if (correction && bids == 0)
+    if (correction && !bids_arrived)
         refuse(Message("store.refused.correction-without-bids",
                        TL_MSG("the project holds no bids yet: record the rules as a new version, not as a correction")));
     if (!correction && bids > 0)
@@ -80,12 +89,18 @@ void check_frozen(sql::Db& db, const Actor& actor, bool correction) {
                               "on the evaluation and on every document made from it"))
                    .nested("bids", Message("store.bids-count", TL_MSG_PLURAL("{n} bid", "{n} bids")).count("n", bids))
                    .text("since", s.text(1)));
+    if (!correction && bids_arrived)
+        refuse(Message("store.refused.rules-frozen-removed",
+                       TL_MSG("the rules are frozen: bids were imported at {since} (and removed since), and the published "
+                              "criteria may not change after bids arrived. To correct an error in the rules, record the "
+                              "change as a correction with its reason"))
+                   .text("since", first_import));
 }
 
 }  // namespace
 
 RulesVersion Project::current_rules() const {
-    auto s = impl_->db.prepare(std::string(kSelectRules) + " ORDER BY version DESC LIMIT 1");
+    auto s = impl_->db.prepare(select_rules(impl_->db) + " ORDER BY version DESC LIMIT 1");
     if (!s.step())
         throw StoreError(StoreErrorKind::Damaged,
                          Message("store.damaged", TL_MSG("{file} is damaged: it holds no rules")).text("file", impl_->path));
@@ -94,13 +109,13 @@ RulesVersion Project::current_rules() const {
 
 std::vector<RulesVersion> Project::rules_history() const {
     std::vector<RulesVersion> out;
-    auto s = impl_->db.prepare(std::string(kSelectRules) + " ORDER BY version");
+    auto s = impl_->db.prepare(select_rules(impl_->db) + " ORDER BY version");
     while (s.step()) out.push_back(read_rules(s));
     return out;
 }
 
 RulesVersion Project::rules_version(int version) const {
-    auto s = impl_->db.prepare(std::string(kSelectRules) + " WHERE version = ?");
+    auto s = impl_->db.prepare(select_rules(impl_->db) + " WHERE version = ?");
     s.bind(1, version);
     if (!s.step())
         not_found(Message("store.not-found.rules-version", TL_MSG("the project has no rules version {version}"))

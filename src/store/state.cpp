@@ -87,11 +87,22 @@ void dump(sql::Db& db, bool with_audit, Sink& sink) {
     if (with_audit) dump_table(db, kAuditTable, sink);
 }
 
+// Format 2's rules_versions had no `correction` column (format 3 added it last).
+const Table kFormat2Rules = {"rules_versions",
+                             "SELECT version, text, sha256, source_name, created_at, created_by, reason FROM rules_versions "
+                             "ORDER BY version"};
+
 }  // namespace
 
 std::string state_sha256(sql::Db& db) {
     Sha256 h;
     dump(db, false, h);
+    return h.hex_digest();
+}
+
+std::string state_sha256_as_format2(sql::Db& db) {
+    Sha256 h;
+    for (const Table& t : kTables) dump_table(db, std::string(t.name) == "rules_versions" ? kFormat2Rules : t, h);
     return h.hex_digest();
 }
 

@@ -253,6 +253,11 @@ TEST_CASE("format 3: verify checks the entries' times: future and large steps ba
         CHECK_THAT(word(r.problems[0]), Catch::StartsWith("entry #2 (committee.evaluator.add, 9999-12-31T23:59:59Z) is "
                                                           "dated in the future (this computer's clock says "));
     }
+    SECTION("a day that does not exist") {
+        const auto r = make("f.tender", {"2026-01-01T10:00:00Z", "2026-02-30T00:00:00Z", "2026-03-01T10:05:00Z"});
+        REQUIRE(r.problems.size() == 1);
+        CHECK(word(r.problems[0]) == "entry #2 (committee.evaluator.add) has no valid time: '2026-02-30T00:00:00Z'");
+    }
     SECTION("not a time") {
         const auto r = make("e.tender", {"2026-01-01T10:00:00Z", "yesterday", "2026-01-01T10:05:00Z"});
         REQUIRE(r.problems.size() == 1);
@@ -305,4 +310,61 @@ TEST_CASE("format 3: a format-2 file whose data was edited is not migrated", "[s
     CHECK(e.message().code == "store.refused.changed-outside");
     CHECK_THAT(e.what(), Catch::Contains("after entry #51"));
     CHECK(raw_query(path, "PRAGMA user_version") == "2");  // left as it was
+}
+
+TEST_CASE("format 3: audit inspects a format-2 file as it is, without migrating it", "[store][migration][tamper]") {
+    TempDir dir;
+    const std::string path = make_v2(dir);
+    REQUIRE(raw_sql(path, "UPDATE bid_values SET value = value * 0.5 WHERE field = 'price'").empty());
+    Project p = Project::open(path, inspection());
+    CHECK(p.info().format_version == 2);
+    CHECK(p.audit_log().size() == 51);
+    CHECK(p.current_rules().version >= 1);
+    const AuditReport r = p.verify_audit();
+    REQUIRE(r.problems.size() == 1);
+    CHECK(word(r.problems[0]) == "the data differs from what the last entry (#51, export) recorded: it was changed outside "
+                                 "TenderLoop, or entries after it were deleted");
+    // Nothing written, nothing can be.
+    CHECK(raw_query(path, "PRAGMA user_version") == "2");
+    CHECK(error_of([&] { p.add_evaluator("Olga", Role::Member, who("olga")); }).message().code ==
+          "store.refused.inspection-only");
+}
+
+TEST_CASE("format 3: data changed before the migration is found at the migration, also under a signed format-2 head",
+          "[store][migration][tamper]") {
+    // Found in review: change the data of a format-2 file and fix its last entry's state hash, let
+    // TenderLoop migrate it (the snapshot takes the changed rows), then put the original state hash
+    // back and re-chain: the signed head of entry #51 is in the chain again.
+    TempDir dir;
+    const std::string path = make_v2(dir);
+    const std::string signed_head = raw_query(path, "SELECT hash FROM audit_log WHERE seq = 51");
+    const std::string original_state = raw_query(path, "SELECT state_hash FROM audit_log WHERE seq = 51");
+    REQUIRE(raw_sql(path, "UPDATE consensus SET value = 0 WHERE bid = (SELECT min(bid) FROM consensus)").empty());
+    auto rewrite_51 = [&](const std::string& state) {
+        Project inspected = Project::open(path, inspection());
+        auto log = inspected.audit_log();
+        std::string sql = "DROP TRIGGER audit_log_no_update;";
+        for (std::size_t i = 50; i < log.size(); ++i) {
+            if (i == 50) log[i].state_hash = state;
+            else log[i].prev_hash = log[i - 1].hash;
+            log[i].hash = audit_entry_hash(log[i]);
+            sql += "UPDATE audit_log SET state_hash = '" + log[i].state_hash + "', prev_hash = '" + log[i].prev_hash +
+                   "', hash = '" + log[i].hash + "' WHERE seq = " + std::to_string(log[i].seq) + ";";
+        }
+        sql += "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\n"
+               "  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;";
+        REQUIRE(raw_sql(path, sql).empty());
+    };
+    rewrite_51(Project::open(path, inspection()).state_sha256());  // the forger's hash of the changed data
+    Project::open(path);                                            // migrated: the snapshot holds the change
+    REQUIRE(raw_query(path, "PRAGMA user_version") == "3");
+    rewrite_51(original_state);
+    const AuditReport r = Project::open(path).verify_audit(signed_head);
+    INFO(words(r.problems));
+    CHECK(r.signed_head_seq == 51);
+    REQUIRE(r.problems.size() == 1);
+    CHECK_THAT(word(r.problems[0]), Catch::StartsWith("the rows entry #52 (project.migrate, ") &&
+                                        Catch::EndsWith(") recorded (the migration) differ from the data entry #51 "
+                                                        "recorded: the data was changed outside TenderLoop before the "
+                                                        "migration"));
 }

@@ -77,3 +77,23 @@ TEST_CASE("store rules: after the first bid a plain change is refused, naming th
               "store.refused.rules-frozen");
     }
 }
+
+TEST_CASE("store rules: removing every bid does not unfreeze the rules", "[store][rules][frozen]") {
+    // The way round found in review: remove the bids, change the weights, import the bids again.
+    ProjectFixture f;
+    f.p.import_bids(bids_of(f.rules, {{"A", 100}, {"B", 120}}), {{"bids.csv", "0"}}, {0, 0}, false, who("officer"));
+    const std::string first_import = f.p.audit_log().back().at;
+    CHECK(f.p.remove_bids("A", std::nullopt, who("officer")) == 1);
+    CHECK(f.p.remove_bids("B", std::nullopt, who("officer")) == 1);
+    REQUIRE(f.p.bids().empty());
+    const CriteriaSet r2 = checked(kReweighted);
+    const auto e = error_of([&] { f.p.set_rules(kReweighted, "v2.crit", r2, f.p.bid_table(r2.fields), who("officer")); });
+    CHECK(e.message().code == "store.refused.rules-frozen-removed");
+    CHECK(std::string(e.what()) == "the rules are frozen: bids were imported at " + first_import +
+                                       " (and removed since), and the published criteria may not change after bids "
+                                       "arrived. To correct an error in the rules, record the change as a correction with "
+                                       "its reason");
+    // As a correction with its reason it is recorded, and shown as one.
+    CHECK(f.p.set_rules(kReweighted, "v2.crit", r2, f.p.bid_table(r2.fields), who("officer", "weights misprinted"), true) == 2);
+    CHECK(f.p.current_rules().correction);
+}

@@ -272,6 +272,7 @@ std::optional<Timestamp> parse_timestamp(const std::string& text, Message& why) 
 
     int hour = 0, minute = 0, second = 0, offset = 0;
     bool zoned = false;
+    std::string fraction;  // the digits after the seconds' point, as written (at most 9: nanoseconds)
     if (split != std::string::npos) {
         const std::string_view t = std::string_view(text).substr(split + 1);
         std::size_t p = 0;
@@ -283,6 +284,12 @@ std::optional<Timestamp> parse_timestamp(const std::string& text, Message& why) 
         if (p < t.size() && t[p] == ':') {
             ++p;
             if (!(sec = read_number(t, p, 2))) return fail(why, bad);
+            // A fraction of a second (`10:00:00.250`): two bids in the same second are ordered.
+            if (p < t.size() && t[p] == '.') {
+                ++p;
+                while (p < t.size() && is_digit(t[p]) && fraction.size() < 9) fraction += t[p++];
+                if (fraction.empty() || (p < t.size() && is_digit(t[p]))) return fail(why, bad);
+            }
         }
         if (p < t.size() && (t[p] == 'Z' || t[p] == 'z')) {
             zoned = true;
@@ -312,7 +319,7 @@ std::optional<Timestamp> parse_timestamp(const std::string& text, Message& why) 
     std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", static_cast<int>(minute_of_day / 60),
                   static_cast<int>(minute_of_day % 60), second);
     Timestamp ts;
-    ts.text = format_iso_date(static_cast<int>(day)) + buf + (zoned ? "Z" : "");
+    ts.text = format_iso_date(static_cast<int>(day)) + buf + (fraction.empty() ? "" : "." + fraction) + (zoned ? "Z" : "");
     ts.zoned = zoned;
     return ts;
 }

@@ -44,12 +44,13 @@ Message not_a_date_message(const std::string& text);
 
 /// A submission time normalised so that comparing the strings compares the times.
 struct Timestamp {
-    std::string text;    ///< `YYYY-MM-DDTHH:MM:SS`, with a trailing `Z` when `zoned`
+    std::string text;    ///< `YYYY-MM-DDTHH:MM:SS[.fff]`, with a trailing `Z` when `zoned`; compare with
+                         ///< tl::compare_submission_times (a fraction makes plain text order wrong)
     bool zoned = false;  ///< the cell gave `Z` or an offset; `text` is then in UTC
 };
 
 /// An ISO 8601 date (`2026-03-01`, taken as midnight) or date-time with `T` or a space before
-/// `HH:MM` or `HH:MM:SS`, optionally followed by `Z` or an offset (`+03:00`, `+0300`, `+03`).
+/// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff` (1 to 9 digits of a second), optionally followed by `Z` or an offset (`+03:00`, `+0300`, `+03`).
 /// `DD.MM.YYYY` is accepted for the date part too. A time with an offset is converted to UTC, so
 /// that bids stamped in different zones still order correctly.
 std::optional<Timestamp> parse_timestamp(const std::string& text, std::string* error);

@@ -306,13 +306,20 @@ private:
         if (c && c->kind == XlsxCellKind::Number) {
             auto days = serial_to_days(c->number, date1904_);
             if (!days) return cell_error(row, "submitted", not_a_date(cell_text(c)));
-            const long long seconds = std::llround(*days * 86400.0);
-            const long long day = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
-            const long long s = seconds - day * 86400;
-            char time[16];
+            // To the millisecond, as a spreadsheet's time format shows it (`hh:mm:ss.000`).
+            const long long ms = std::llround(*days * 86400000.0);
+            const long long day = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
+            const long long s = (ms - day * 86400000) / 1000, frac = (ms - day * 86400000) % 1000;
+            char time[24];
             std::snprintf(time, sizeof time, "T%02d:%02d:%02d", static_cast<int>(s / 3600),
                           static_cast<int>(s / 60 % 60), static_cast<int>(s % 60));
-            out_.bid.submitted = format_iso_date(static_cast<int>(day)) + time;
+            std::string fraction;
+            if (frac != 0) {
+                char f[8];
+                std::snprintf(f, sizeof f, ".%03d", static_cast<int>(frac));
+                fraction = f;
+            }
+            out_.bid.submitted = format_iso_date(static_cast<int>(day)) + time + fraction;
             return;
         }
         const std::string v = cell_text(c);

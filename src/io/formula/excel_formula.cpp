@@ -106,7 +106,7 @@ bool Compiler::may_be_undefined(const Expr& e) {
                 case Func::Abs: case Func::Round: result = any(0); break;
                 // The set holds this bid, so these are defined when the argument always is.
                 case Func::Lowest: case Func::Highest: case Func::Mean: case Func::Median: result = any(0); break;
-                case Func::Sum: case Func::Count: break;
+                case Func::Sum: case Func::Count: case Func::Date: break;
                 default: result = true; break;  // npv, ratios (division), *_others, next_*, ln ... power
             }
             break;
@@ -242,6 +242,9 @@ Piece Compiler::call_expr(const Expr& e) {
             for (const auto& a : e.args) args.push_back(compile(a).text);
             return atom(call(e.func == Func::Min ? "MIN" : "MAX", args));
         case Func::Abs: return atom(call("ABS", {compile(e.args[0]).text}));
+        // A date literal is the serial number Excel gives that day (days since 1899-12-30), as the
+        // Bids sheet writes date fields: `delivery - date("2027-03-01")` is then a subtraction.
+        case Func::Date: return atom(excel_number(e.value + kExcelSerialOf1970));
         // Outside their domain these give #NUM! (or #DIV/0!): undefined, as in the engine.
         case Func::Ln: return atom(call("LN", {compile(e.args[0]).text}));
         case Func::Log10: return atom(call("LOG10", {compile(e.args[0]).text}));

@@ -12,8 +12,9 @@
 /// Values in the workbook (the contract with the exporter, see FormulaCells):
 /// - money, number, quantity: the engine's number; percent: the fraction (40 % is 0.4, shown with
 ///   a % format); yes/no: the booleans TRUE/FALSE (not 1/0: Excel's 1=TRUE is FALSE); enum: the
-///   member's text, compared case-sensitively with EXACT; date: a day number (comparisons and
-///   differences do not depend on the epoch, so Excel serial dates are fine);
+///   member's text, compared case-sensitively with EXACT; date: Excel's serial number of the day
+///   (days since 1899-12-30, kExcelSerialOf1970 + the engine's days since 1970-01-01), shown with a
+///   date format, so that a date literal and a difference of dates are plain numbers;
 /// - an unstated optional value is an empty cell.
 ///
 /// Undefined values (the engine's NaN) are Excel *errors* (#N/A from NA(), #DIV/0!, #NUM!), never
@@ -97,6 +98,10 @@ CompiledFormula to_excel_helper(const Expr& aggregate_argument, const std::strin
 /// lets and inside other aggregates' arguments), each once by print_expr() text, inner ones first.
 /// count() has no argument and is not listed. `cells.let_cell` decides which lets are inlined.
 std::vector<const Expr*> aggregate_arguments(const Expr& e, const CriteriaSet& rules, const FormulaCells& cells);
+
+/// Excel's serial number of 1970-01-01 (in the 1900 date system): add it to a day number of the
+/// engine (days since 1970-01-01) to get the day's serial.
+inline constexpr double kExcelSerialOf1970 = 25569;
 
 /// A number as formula text that reads back as the same double (`0.3`, `12000000`, `1E-20`);
 /// negative numbers come in parentheses.

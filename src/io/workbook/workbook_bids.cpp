@@ -56,12 +56,18 @@ void write_bids_header(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Lot
 void write_bids_rows(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const LotLayout& layout, const CommitteeScores* committee) {
     const CriteriaSet& rules = layout.rules();
     const BidTable& bids = layout.bids();
+    // The rank formula compares the times as text: when a time has a fraction of a second, every
+    // time of the lot is written with as many fraction digits, so that text order is time order.
+    std::size_t fraction_digits = 0;
+    for (int i = 0; i < layout.size(); ++i)
+        fraction_digits = std::max(fraction_digits, submission_fraction_digits(
+            bids.bids[static_cast<std::size_t>(layout.rows()[static_cast<std::size_t>(i)])].submitted));
     for (int i = 0; i < layout.size(); ++i) {
         const Bid& bid = bids.bids[static_cast<std::size_t>(layout.rows()[static_cast<std::size_t>(i)])];
         const int row = layout.excel_row(i) - 1;
         if (layout.bidder_col() > 0) book.text(ws, row, 0, bid.lot, fm.text);
         book.text(ws, row, layout.bidder_col(), bid.bidder, fm.text);
-        book.text(ws, row, layout.submitted_col(), bid.submitted, fm.text);
+        book.text(ws, row, layout.submitted_col(), pad_submission_fraction(bid.submitted, fraction_digits), fm.text);
         for (std::size_t f = 0; f < rules.fields.size(); ++f) {
             const FieldDecl& fd = rules.fields[f];
             const int col = layout.field_col(static_cast<int>(f));

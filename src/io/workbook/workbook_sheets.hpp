@@ -58,6 +58,6 @@ void write_audit_sheet(XlsxBook& book, Formats& fm, lxw_worksheet* ws, const Cri
                        const ExportInfo& info);
 
 /// Excel's serial day number of a day counted from 1970-01-01 (Excel's 1900 date system).
-inline double excel_serial_date(double days_since_1970) { return days_since_1970 + 25569; }
+inline double excel_serial_date(double days_since_1970) { return days_since_1970 + kExcelSerialOf1970; }
 
 }  // namespace tl::io::wb
