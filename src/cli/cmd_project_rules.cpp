@@ -84,19 +84,12 @@ int set(app::TenderProject& project, const std::string& rules_path, const Parsed
         }
     }
     print_problems(out);  // warnings
-    if (args.has("--correction")) {
-        std::cout << say(Message("cli.rules.corrected",
-                                 TL_MSG("rules version {version} recorded as a correction ({file}, {re_read}); audit head {head}"))
-                             .count("version", out.recorded)
-                             .text("file", printable_name(rules_path))
-                             .nested("re_read", Message("cli.rules.re-read", TL_MSG_PLURAL("{n} stored bid re-read", "{n} stored bids re-read"))
-                                                    .count("n", static_cast<long long>(out.re_read)))
-                             .text("head", project.audit_head()))
-                  << "\n";
-        return kExitOk;
-    }
-    std::cout << say(Message("cli.rules.recorded", TL_MSG("rules version {version} recorded ({file}, {re_read}); audit head {head}"))
-                         .count("version", out.recorded)
+    // One report for both kinds of version; only its opening words differ.
+    Message recorded = args.has("--correction")
+                           ? Message("cli.rules.corrected",
+                                     TL_MSG("rules version {version} recorded as a correction ({file}, {re_read}); audit head {head}"))
+                           : Message("cli.rules.recorded", TL_MSG("rules version {version} recorded ({file}, {re_read}); audit head {head}"));
+    std::cout << say(recorded.count("version", out.recorded)
                          .text("file", printable_name(rules_path))
                          .nested("re_read", Message("cli.rules.re-read", TL_MSG_PLURAL("{n} stored bid re-read", "{n} stored bids re-read"))
                                                 .count("n", static_cast<long long>(out.re_read)))
